@@ -1,0 +1,102 @@
+package com.focusedroom.report;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.focusedroom.channel.Channel;
+import com.focusedroom.customer.Demographics;
+import com.focusedroom.scoring.Scores;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports: each completed test of a customer, numbered 1, 2, 3 ... per customer.
+ */
+@Service
+public class Reports {
+
+	// The only place report numbers are allocated. Safe because the caller holds the
+	// customer's row lock (see Customers.recordVisit), so no two transactions compute the
+	// next number for one customer at once; the unique key (customer_id, report_id) backs
+	// it.
+	private static final String ADD = """
+			INSERT INTO big_five_result (customer_id, report_id, scores, suggestions, channel_id, answers,
+			                             name, age, profession, career_stage, purpose)
+			SELECT :customerId, coalesce(max(report_id), 0) + 1, CAST(:scores AS jsonb), :suggestions, :channel,
+			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose
+			FROM big_five_result
+			WHERE customer_id = :customerId
+			RETURNING report_id, report_token
+			""";
+
+	private static final String FIND = """
+			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.career_stage, r.purpose
+			FROM big_five_result r
+			WHERE r.report_token = :token
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ScoresDocument scoresDocument;
+
+	private final SuggestionWriter suggestionWriter = new SuggestionWriter();
+
+	Reports(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.scoresDocument = new ScoresDocument(json);
+	}
+
+	/**
+	 * Adds the next report of a customer whose row the current transaction has locked.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
+			Scores scores) {
+		List<String> suggestions = this.suggestionWriter.write(scores, demographics);
+		return this.jdbc.sql(ADD)
+			.param("customerId", customerId)
+			.param("scores", this.scoresDocument.write(scores))
+			.param("suggestions", String.join("\n", suggestions))
+			.param("channel", channel.id())
+			.param("answers", answers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.param("name", demographics.name())
+			.param("age", demographics.age())
+			.param("profession", demographics.profession())
+			.param("careerStage", (demographics.careerStage() != null) ? demographics.careerStage().code() : null)
+			.param("purpose", (demographics.primaryGoal() != null) ? demographics.primaryGoal().code() : null)
+			.query((rs, row) -> new AddedReport(rs.getInt("report_id"), rs.getString("report_token")))
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<ReportPage> findByToken(String token) {
+		return this.jdbc.sql(FIND)
+			.param("token", token)
+			.query((rs, row) -> new ReportPage(rs.getInt("report_id"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getString("name"), rs.getString("career_stage"), rs.getString("purpose"),
+					this.scoresDocument.read(rs.getString("scores")).orElse(List.of()),
+					List.of(rs.getString("suggestions").split("\n")).stream().filter((s) -> !s.isBlank()).toList()))
+			.optional();
+	}
+
+	/**
+	 * A report just added.
+	 *
+	 * @param reportId its number for the customer, 1 for the first test
+	 * @param token the unguessable token of its URL
+	 */
+	public record AddedReport(int reportId, String token) {
+
+		public String url() {
+			return "/report/" + this.token;
+		}
+
+	}
+
+}

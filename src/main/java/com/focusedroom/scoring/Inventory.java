@@ -1,0 +1,100 @@
+package com.focusedroom.scoring;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IPIP-NEO-120 inventory: 120 items in their order of presentation, 4 per facet.
+ * <p>
+ * Read from {@code ipip/ipip-neo-120.en.csv} and {@code ipip/facets.csv} on the class
+ * path (see {@code ipip/SOURCES.md} for where they come from and their licence).
+ */
+public final class Inventory {
+
+	public static final String ID = "ipip-neo-120";
+
+	public static final int MIN_ANSWER = 1;
+
+	public static final int MAX_ANSWER = 5;
+
+	private static final Inventory IPIP_NEO_120 = load();
+
+	private final List<Item> items;
+
+	private final List<Facet> facets;
+
+	private Inventory(List<Item> items, List<Facet> facets) {
+		this.items = List.copyOf(items);
+		this.facets = List.copyOf(facets);
+	}
+
+	public static Inventory ipipNeo120() {
+		return IPIP_NEO_120;
+	}
+
+	public List<Item> items() {
+		return this.items;
+	}
+
+	public int size() {
+		return this.items.size();
+	}
+
+	public List<Facet> facets() {
+		return this.facets;
+	}
+
+	public List<Facet> facetsOf(Domain domain) {
+		return this.facets.stream().filter((facet) -> facet.domain() == domain).toList();
+	}
+
+	private static Inventory load() {
+		Map<String, Facet> facets = new HashMap<>();
+		List<Facet> facetList = new ArrayList<>();
+		for (String[] row : readCsv("ipip/facets.csv")) {
+			Facet facet = new Facet(Domain.ofCode(row[0]), Integer.parseInt(row[1]), row[2]);
+			facets.put(facet.code(), facet);
+			facetList.add(facet);
+		}
+		List<Item> items = new ArrayList<>();
+		for (String[] row : readCsv("ipip/ipip-neo-120.en.csv")) {
+			Facet facet = facets.get(row[3] + row[4]);
+			items.add(new Item(Integer.parseInt(row[0]), row[1], row[2], facet, "minus".equals(row[5])));
+		}
+		items.sort((a, b) -> Integer.compare(a.position(), b.position()));
+		return new Inventory(items, facetList);
+	}
+
+	/**
+	 * Rows after the header; the files hold no quoted fields, so a plain split is exact.
+	 */
+	private static List<String[]> readCsv(String resource) {
+		try (InputStream in = Inventory.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing inventory data " + resource);
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			List<String[]> rows = new ArrayList<>();
+			reader.readLine();
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (!line.isBlank()) {
+					rows.add(line.split(",", -1));
+				}
+			}
+			return Collections.unmodifiableList(rows);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
