@@ -46,6 +46,9 @@ public final class VerifyCommand {
 				err.println("Cannot connect to the database: " + rootMessage(ex));
 				return UNREACHABLE;
 			}
+			if (hasSqlState(ex, "42P01")) {
+				err.println("The database has no FocusedRoom schema yet: start the app once to migrate it.");
+			}
 			err.println("The integrity check could not run: " + rootMessage(ex));
 			return CHECK_FAILED;
 		}
@@ -63,6 +66,15 @@ public final class VerifyCommand {
 		// Start-up failed before any query (for example the embedded server did not
 		// start).
 		return !(ex instanceof org.springframework.dao.DataAccessException);
+	}
+
+	private static boolean hasSqlState(Throwable ex, String state) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** SQLState class 08 is "connection exception"; 28 "invalid authorization". */
