@@ -2,13 +2,14 @@
 -- reports numbered 1..n per customer, and a `subscriber` view for legacy SQL.
 -- One migration, so one transaction: a legacy database is either fully migrated or untouched.
 
--- The legacy tables step aside; their index and sequence names are freed for the new tables.
-ALTER TABLE subscriber RENAME TO legacy_subscriber;
-ALTER INDEX IF EXISTS subscriber_pkey RENAME TO legacy_subscriber_pkey;
-ALTER SEQUENCE IF EXISTS subscriber_id_seq RENAME TO legacy_subscriber_id_seq;
-ALTER TABLE big_five_result RENAME TO legacy_big_five_result;
-ALTER INDEX IF EXISTS big_five_result_pkey RENAME TO legacy_big_five_result_pkey;
-ALTER SEQUENCE IF EXISTS big_five_result_id_seq RENAME TO legacy_big_five_result_id_seq;
+-- The legacy tables step aside (dropped at the end, once every row is copied); their index and
+-- sequence names are freed for the new tables. Legacy databases differ in column types (serial or
+-- bigserial, json or text), so nothing of them is kept as it was: a fresh and a migrated database end
+-- with the same schema.
+ALTER TABLE subscriber RENAME TO legacy_subscriber_import;
+ALTER TABLE big_five_result RENAME TO legacy_result_import;
+ALTER INDEX IF EXISTS big_five_result_pkey RENAME TO legacy_result_import_pkey;
+ALTER SEQUENCE IF EXISTS big_five_result_id_seq RENAME TO legacy_result_import_id_seq;
 
 CREATE TABLE channel_details (
     channel_id   SMALLINT PRIMARY KEY,
@@ -78,19 +79,19 @@ SELECT id AS subscriber_id,
 FROM (SELECT id,
              created_at,
              coalesce(nullif(lower(btrim(email, E' \t\r\n')), ''), 'legacy-subscriber-' || id || '@invalid') AS email_id
-      FROM legacy_subscriber) AS normalised;
+      FROM legacy_subscriber_import) AS normalised;
 
 INSERT INTO customer (customer_id, email_id, name, channel_id, create_dt, opt_in)
 SELECT keeper.customer_id,
        keeper.email_id,
        -- the most recent non-blank name of the merged rows: a blank never erases a name
        (SELECT btrim(s.name)
-        FROM legacy_merge m JOIN legacy_subscriber s ON s.id = m.subscriber_id
+        FROM legacy_merge m JOIN legacy_subscriber_import s ON s.id = m.subscriber_id
         WHERE m.customer_id = keeper.customer_id AND btrim(s.name) <> ''
         ORDER BY s.created_at DESC NULLS LAST, s.id DESC
         LIMIT 1),
        1,
-       coalesce((SELECT s.created_at AT TIME ZONE 'UTC' FROM legacy_subscriber s WHERE s.id = keeper.customer_id),
+       coalesce((SELECT s.created_at AT TIME ZONE 'UTC' FROM legacy_subscriber_import s WHERE s.id = keeper.customer_id),
                 now()),
        -- the legacy database recorded no consent, so none is assumed
        false
@@ -103,7 +104,7 @@ SELECT setval(pg_get_serial_sequence('customer', 'customer_id'),
 -- Legacy results that belonged to no subscriber are kept too, under one reserved customer.
 INSERT INTO customer (email_id, channel_id, create_dt)
 SELECT 'legacy-unassigned-results@invalid', 1, coalesce(min(created_at) AT TIME ZONE 'UTC', now())
-FROM legacy_big_five_result
+FROM legacy_result_import
 WHERE subscriber_id IS NULL
 HAVING count(*) > 0;
 
@@ -116,8 +117,8 @@ SELECT r.id,
        coalesce(r.created_at AT TIME ZONE 'UTC', s.created_at AT TIME ZONE 'UTC', now()),
        1,
        nullif(btrim(s.name), '')
-FROM legacy_big_five_result r
-LEFT JOIN legacy_subscriber s ON s.id = r.subscriber_id
+FROM legacy_result_import r
+LEFT JOIN legacy_subscriber_import s ON s.id = r.subscriber_id
 CROSS JOIN LATERAL (
     SELECT coalesce((SELECT m.customer_id FROM legacy_merge m WHERE m.subscriber_id = r.subscriber_id),
                     (SELECT c.customer_id FROM customer c WHERE c.email_id = 'legacy-unassigned-results@invalid'))
@@ -126,14 +127,22 @@ CROSS JOIN LATERAL (
 SELECT setval(pg_get_serial_sequence('big_five_result', 'id'),
               coalesce((SELECT max(id) FROM big_five_result), 0) + 1, false);
 
--- Every legacy subscriber row stays, with the customer it became, so merges can be traced.
-ALTER TABLE legacy_subscriber ADD COLUMN customer_id BIGINT REFERENCES customer (customer_id);
-UPDATE legacy_subscriber s SET customer_id = m.customer_id FROM legacy_merge m WHERE m.subscriber_id = s.id;
-ALTER TABLE legacy_subscriber ALTER COLUMN customer_id SET NOT NULL;
+-- Every legacy subscriber row stays as it was written, with the customer it became, so merges can be traced.
+CREATE TABLE legacy_subscriber (
+    id          BIGINT PRIMARY KEY,
+    email       TEXT,
+    name        TEXT,
+    created_at  TIMESTAMP,
+    customer_id BIGINT NOT NULL REFERENCES customer (customer_id)
+);
 CREATE INDEX legacy_subscriber_customer_idx ON legacy_subscriber (customer_id);
+INSERT INTO legacy_subscriber (id, email, name, created_at, customer_id)
+SELECT s.id, s.email, s.name, s.created_at, m.customer_id
+FROM legacy_subscriber_import s JOIN legacy_merge m ON m.subscriber_id = s.id;
 
 -- Every legacy result now lives in big_five_result under its own id.
-DROP TABLE legacy_big_five_result;
+DROP TABLE legacy_result_import;
+DROP TABLE legacy_subscriber_import;
 DROP TABLE legacy_merge;
 
 -- Legacy SQL reads `subscriber`: one row per customer, with the legacy column names.
