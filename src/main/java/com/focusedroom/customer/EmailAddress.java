@@ -18,9 +18,7 @@ public record EmailAddress(String value) {
 	public static final int MAX_LENGTH = 254;
 
 	// Printable ASCII only: internationalised addresses would lower-case differently in
-	// Java
-	// and PostgreSQL. Domains need a dot; IDN domains are accepted in their punycode
-	// form.
+	// Java and PostgreSQL. Domains need a dot; IDN domains are accepted in punycode form.
 	private static final Pattern FORMAT = Pattern.compile(
 			"[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 

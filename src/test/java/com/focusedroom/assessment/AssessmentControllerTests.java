@@ -9,7 +9,10 @@ import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import org.junit.jupiter.api.Test;
 
+import com.focusedroom.system.WebSecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -18,6 +21,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -27,6 +31,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest(AssessmentController.class)
+@Import(WebSecurityConfiguration.class)
 class AssessmentControllerTests {
 
 	@Autowired
@@ -58,10 +63,25 @@ class AssessmentControllerTests {
 	}
 
 	@Test
+	void aSubmissionWithoutTheFormsCsrfTokenIsRefusedAndNothingIsStored() throws Exception {
+		assertThat(this.mvc.post().uri("/big-five").params(completeForm()).exchange()).hasStatus(403);
+		then(this.assessments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void theTestPageCarriesACsrfTokenAndAStrictContentSecurityPolicy() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/big-five").exchange();
+		assertThat(result.getResponse().getContentAsString()).contains("name=\"_csrf\"");
+		assertThat(result).headers().hasValue("X-Frame-Options", "DENY").hasValue("X-Content-Type-Options", "nosniff");
+		assertThat(result.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'")
+			.doesNotContain("unsafe-inline");
+	}
+
+	@Test
 	void aCompleteTestIsStoredAndAnsweredWithSeeOtherToTheReport() throws Exception {
 		given(this.assessments.submit(any(), any(), anyBoolean(), anyList(), eq(Channel.BIG_FIVE_TEST)))
 			.willReturn(new Assessments.Submitted(7, 1, "/report/abc", null));
-		MvcTestResult result = this.mvc.post().uri("/big-five").params(completeForm()).exchange();
+		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(completeForm()).exchange();
 		assertThat(result).hasStatus(303).hasRedirectedUrl("/report/abc");
 		then(this.assessments).should()
 			.submit(EmailAddress.of("ada@example.com"),
@@ -74,7 +94,7 @@ class AssessmentControllerTests {
 		MultiValueMap<String, String> form = completeForm();
 		form.set("email", "  ");
 		form.set("answers[4]", "5");
-		MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 		assertThat(result).hasStatus(422);
 		assertThat(result).model().extractingBindingResult("assessmentForm").hasFieldErrors("email");
 		String html = result.getResponse().getContentAsString();
@@ -88,7 +108,7 @@ class AssessmentControllerTests {
 	void aMalformedEmailIsRejected() throws Exception {
 		MultiValueMap<String, String> form = completeForm();
 		form.set("email", "ada@example");
-		assertThat(this.mvc.post().uri("/big-five").params(form).exchange()).hasStatus(422)
+		assertThat(this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange()).hasStatus(422)
 			.model()
 			.extractingBindingResult("assessmentForm")
 			.hasFieldErrors("email");
@@ -99,7 +119,7 @@ class AssessmentControllerTests {
 		for (String age : List.of("7", "121", "-1", "abc", "1e9")) {
 			MultiValueMap<String, String> form = completeForm();
 			form.set("age", age);
-			MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+			MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 			assertThat(result).as("age %s", age).hasStatus(422);
 			assertThat(result).model().extractingBindingResult("assessmentForm").hasFieldErrors("age");
 		}
@@ -110,7 +130,7 @@ class AssessmentControllerTests {
 		MultiValueMap<String, String> form = completeForm();
 		form.remove("answers[10]");
 		form.remove("answers[119]");
-		MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 		assertThat(result).hasStatus(422);
 		assertThat(result).model()
 			.extractingBindingResult("assessmentForm")
@@ -123,7 +143,7 @@ class AssessmentControllerTests {
 		for (String answer : List.of("0", "6", "x", "3.5")) {
 			MultiValueMap<String, String> form = completeForm();
 			form.set("answers[3]", answer);
-			MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+			MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 			assertThat(result).as("answer %s", answer).hasStatus(422);
 			assertThat(result).model().extractingBindingResult("assessmentForm").hasFieldErrors("answers[3]");
 		}
@@ -134,7 +154,7 @@ class AssessmentControllerTests {
 		for (String index : List.of("120", "255", "5000")) {
 			MultiValueMap<String, String> form = completeForm();
 			form.set("answers[" + index + "]", "3");
-			MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+			MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 			assertThat(result.getResponse().getStatus()).as("answers[%s]", index).isIn(400, 422);
 		}
 		then(this.assessments).should(never()).submit(any(), any(), anyBoolean(), anyList(), any());
@@ -148,7 +168,7 @@ class AssessmentControllerTests {
 		form.set("careerStage", "ASTRONAUT");
 		form.set("primaryGoal", "WORLD_DOMINATION");
 		form.set("email", "a".repeat(250) + "@x.com");
-		MvcTestResult result = this.mvc.post().uri("/big-five").params(form).exchange();
+		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 		assertThat(result).hasStatus(422);
 		assertThat(result).model()
 			.extractingBindingResult("assessmentForm")
@@ -164,7 +184,7 @@ class AssessmentControllerTests {
 			form.set(field, "");
 		}
 		form.remove("optIn"); // a browser sends nothing for an unticked box
-		assertThat(this.mvc.post().uri("/big-five").params(form).exchange()).hasStatus(303);
+		assertThat(this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange()).hasStatus(303);
 		then(this.assessments).should()
 			.submit(EmailAddress.of("ada@example.com"), Demographics.none(), false, List.of(answersOf(3)),
 					Channel.BIG_FIVE_TEST);

@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubmissionIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private volatile Csrf csrf;
 
 	@LocalServerPort
 	private int port;
@@ -211,15 +215,38 @@ class SubmissionIntegrationTests {
 	}
 
 	private HttpResponse<String> post(Map<String, String> form) throws Exception {
-		String body = form.entrySet()
+		Csrf csrf = csrf();
+		Map<String, String> fields = new LinkedHashMap<>(form);
+		fields.put("_csrf", csrf.field());
+		String body = fields.entrySet()
 			.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/big-five"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", csrf.cookie())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The CSRF cookie and form field a browser gets with the test page, fetched once: the
+	 * 50 concurrent submissions then all post the same token, as one browser's tabs
+	 * would.
+	 */
+	private Csrf csrf() throws Exception {
+		if (this.csrf == null) {
+			HttpResponse<String> page = get("/big-five");
+			String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+			assertThat(field.find()).as("the form carries a CSRF field").isTrue();
+			this.csrf = new Csrf(cookie, field.group(1));
+		}
+		return this.csrf;
+	}
+
+	private record Csrf(String cookie, String field) {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
