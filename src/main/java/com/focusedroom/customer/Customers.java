@@ -14,12 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
 	// One statement finds or creates the customer, so two visits with the same new email
-	// can
-	// never both insert: the second waits on the unique key, then takes the update
-	// branch.
-	// The update always writes the row, which locks it until the caller's transaction
-	// ends:
-	// that lock is what serialises report numbering for the customer.
+	// can never both insert: the second waits on the unique key, then takes the update
+	// branch. The update always writes the row, which locks it until the caller's
+	// transaction ends: that lock is what serialises report numbering for the customer.
 	private static final String RECORD_VISIT = """
 			INSERT INTO customer AS c (email_id, name, age, profession, career_stage, purpose, channel_id, opt_in)
 			VALUES (:email, :name, :age, :profession, :careerStage, :purpose, :channel, :optIn)
