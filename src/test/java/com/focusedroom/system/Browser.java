@@ -1,0 +1,65 @@
+package com.focusedroom.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium for end-to-end tests: the system's {@code chromium} driven
+ * through its {@code chromedriver} (Debian packages {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them). Other locations can be given
+ * with the environment variables {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER}.
+ * <p>
+ * Nothing is downloaded at test time, so a missing browser fails the test with a clear
+ * message rather than skipping it.
+ */
+public final class Browser {
+
+	private static final String BINARY = env("CHROMIUM_BINARY", "/usr/bin/chromium");
+
+	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	/** A new headless Chromium with a desktop-sized window. */
+	public static ChromeDriver start() {
+		return start(1280, 1024);
+	}
+
+	/** A new headless Chromium whose window is the given size in CSS pixels. */
+	public static ChromeDriver start(int width, int height) {
+		requireInstalled(BINARY, "chromium");
+		requireInstalled(DRIVER, "chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BINARY);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--force-device-scale-factor=1");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().window().setSize(new Dimension(width, height));
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	private static void requireInstalled(String path, String debianPackage) {
+		if (!Files.isExecutable(Path.of(path))) {
+			throw new IllegalStateException(path + " not found: install the Debian package " + debianPackage
+					+ " (apt-get install -y chromium chromium-driver), as .ci/run does");
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
