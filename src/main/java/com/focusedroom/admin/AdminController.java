@@ -38,7 +38,9 @@ class AdminController {
 
 	@GetMapping("/admin/integrity")
 	String integrity(Model model) {
-		model.addAttribute("state", this.integrity.run());
+		var state = this.integrity.run();
+		model.addAttribute("state", state);
+		model.addAttribute("stateBlock", String.join("\n", state.lines()));
 		model.addAttribute("findings", this.integrity.findings());
 		return "admin/integrity";
 	}

@@ -80,7 +80,7 @@ final class Charts {
 
 	record Bar(String label, double value, double width, int y) {
 
-		String valueText() {
+		public String valueText() {
 			return (this.value == Math.rint(this.value)) ? String.valueOf((long) this.value)
 					: String.format(java.util.Locale.ROOT, "%.1f", this.value);
 		}

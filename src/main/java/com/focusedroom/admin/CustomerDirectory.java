@@ -155,23 +155,23 @@ class CustomerDirectory {
 
 	record CustomerPage(List<CustomerRow> rows, int number, int size, long total) {
 
-		long pages() {
+		public long pages() {
 			return Math.max(1, (this.total + this.size - 1) / this.size);
 		}
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.number > 0;
 		}
 
-		boolean hasNext() {
+		public boolean hasNext() {
 			return (long) (this.number + 1) * this.size < this.total;
 		}
 
-		long firstRow() {
+		public long firstRow() {
 			return this.rows.isEmpty() ? 0 : (long) this.number * this.size + 1;
 		}
 
-		long lastRow() {
+		public long lastRow() {
 			return (long) this.number * this.size + this.rows.size();
 		}
 
@@ -213,7 +213,7 @@ class CustomerDirectory {
 	 */
 	record TraitScore(String trait, Integer score, Integer change) {
 
-		String changeText() {
+		public String changeText() {
 			if (this.change == null) {
 				return "";
 			}

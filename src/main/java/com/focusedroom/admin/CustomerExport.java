@@ -54,7 +54,7 @@ class CustomerExport {
 	/** Writes every customer the filter selects, in customer_id order, as UTF-8 CSV. */
 	void write(CustomerFilter filter, OutputStream out) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-		writer.write(CsvLine.of(HEADER));
+		writer.write(String.join(",", HEADER) + "\r\n");
 		String sql = "SELECT c.customer_id, c.email_id, c.name, c.age, c.profession, c.career_stage, c.purpose, "
 				+ "ch.channel_name, c.create_dt, c.opt_in, "
 				+ "(SELECT count(*) FROM big_five_result r WHERE r.customer_id = c.customer_id) AS tests "

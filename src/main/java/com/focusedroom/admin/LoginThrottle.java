@@ -34,6 +34,8 @@ public class LoginThrottle {
 
 	static final String UNKNOWN_USER = "(unknown)";
 
+	static final String REFUSED = "(refused while locked)";
+
 	private final JdbcClient jdbc;
 
 	private final AdminProperties.Lockout lockout;
@@ -86,6 +88,21 @@ public class LoginThrottle {
 		this.audit.record(new Actor(storedName(username), address), AuditAction.LOGIN_FAILED, null, null);
 	}
 
+	/**
+	 * Records an attempt refused while locked: it counts against the address (an attacker
+	 * stays locked out while they keep trying) but not against the username (so an
+	 * attacker cannot keep an admin locked out for ever).
+	 */
+	public void recordRefusal(String username, String address) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("INSERT INTO admin_login_failure (username, remote_address) VALUES (:username, :address)")
+				.param("username", REFUSED)
+				.param("address", address)
+				.update();
+			this.audit.record(new Actor(storedName(username), address), AuditAction.LOGIN_LOCKED, null, null);
+		});
+	}
+
 	/** Clears the admin's failures and records the login in one transaction. */
 	public void recordSuccess(String username, String address) {
 		this.transaction.executeWithoutResult((status) -> succeeded(username, address));
@@ -109,12 +126,12 @@ public class LoginThrottle {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if ("POST".equals(request.getMethod()) && LOGIN_URL.equals(request.getServletPath())) {
+				if ("POST".equals(request.getMethod())
+						&& LOGIN_URL.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 					String username = request.getParameter("username");
 					String address = Actor.addressOf(request);
 					if (isLocked(username, address)) {
-						LoginThrottle.this.audit.record(new Actor(storedName(username), address),
-								AuditAction.LOGIN_LOCKED, null, null);
+						recordRefusal(username, address);
 						response.sendRedirect(request.getContextPath() + LOGIN_URL + "?locked");
 						return;
 					}

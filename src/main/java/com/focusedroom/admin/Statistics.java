@@ -118,7 +118,7 @@ class Statistics {
 	record Totals(long customers, long optedIn, long tests, long returningCustomers) {
 
 		/** Percentage of customers who opted in, one decimal. */
-		String optInRate() {
+		public String optInRate() {
 			return (this.customers == 0) ? "–"
 					: String.format(Locale.ROOT, "%.1f %%", 100.0 * this.optedIn / this.customers);
 		}
