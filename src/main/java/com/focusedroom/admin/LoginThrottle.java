@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -28,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * database.
  */
 @Component
+@ConditionalOnWebApplication(type = Type.SERVLET)
 public class LoginThrottle {
 
 	public static final String LOGIN_URL = "/admin/login";
