@@ -29,6 +29,9 @@ class CustomerAdminIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void aMixedCaseEmailWithSpacesFindsTheCustomer() {
 		String email = Fixtures.email("grace.search");
@@ -57,6 +60,20 @@ class CustomerAdminIntegrationTests {
 			.doesNotContain(optedIn);
 		assertThat(this.mvc.get().uri("/admin/customers").param("q", marker).param("careerStage", "SENIOR")).bodyText()
 			.contains("No customers match");
+	}
+
+	@Test
+	void substringSearchCanUseTheTrigramIndexes() {
+		String plan = this.transactions.execute((status) -> {
+			this.jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			CustomerFilter filter = new CustomerFilter("lovelace", null, null, null);
+			var explain = this.jdbc.sql("EXPLAIN SELECT count(*) FROM customer c " + filter.where());
+			for (var parameter : filter.parameters().entrySet()) {
+				explain = explain.param(parameter.getKey(), parameter.getValue());
+			}
+			return String.join("\n", explain.query(String.class).list());
+		});
+		assertThat(plan).contains("customer_email_trgm_idx", "customer_name_trgm_idx", "customer_profession_trgm_idx");
 	}
 
 	@Test
