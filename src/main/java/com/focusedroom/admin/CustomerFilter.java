@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.EmailAddress;
 
 /**
  * The admin's search and filters over customers, turned into a SQL {@code WHERE} clause
  * with bound parameters (never concatenated input).
  *
- * @param query text found in the email (normalised: trimmed, lower-case), the name or the
- * profession; {@code null} for any
+ * @param query a complete email address (normalised: trimmed, lower-case), or text found
+ * in the email, the name or the profession; {@code null} for any
  * @param channel the first channel's id, or {@code null}
  * @param optIn whether they agreed to hear from us, or {@code null} for both
  * @param careerStage the career stage, or {@code null}
@@ -38,7 +39,10 @@ public record CustomerFilter(String query, Integer channel, Boolean optIn, Caree
 	 */
 	String where() {
 		List<String> conditions = new ArrayList<>();
-		if (this.query != null) {
+		if (isCompleteEmail()) {
+			conditions.add("c.email_id = :email");
+		}
+		else if (this.query != null) {
 			conditions
 				.add("(c.email_id LIKE :pattern OR lower(c.name) LIKE :pattern OR lower(c.profession) LIKE :pattern)");
 		}
@@ -56,7 +60,10 @@ public record CustomerFilter(String query, Integer channel, Boolean optIn, Caree
 
 	Map<String, Object> parameters() {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		if (this.query != null) {
+		if (isCompleteEmail()) {
+			parameters.put("email", this.query);
+		}
+		else if (this.query != null) {
 			parameters.put("pattern", "%" + escapeLike(this.query) + "%");
 		}
 		if (this.channel != null) {
@@ -69,6 +76,14 @@ public record CustomerFilter(String query, Integer channel, Boolean optIn, Caree
 			parameters.put("careerStage", this.careerStage.code());
 		}
 		return parameters;
+	}
+
+	/**
+	 * A complete email address finds exactly that customer, through the unique key; part
+	 * of an address, a name or a profession finds every customer that contains it.
+	 */
+	boolean isCompleteEmail() {
+		return this.query != null && EmailAddress.isValid(this.query);
 	}
 
 	/**

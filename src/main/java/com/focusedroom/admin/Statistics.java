@@ -38,8 +38,8 @@ class Statistics {
 				SELECT (SELECT count(*) FROM customer) AS customers,
 				       (SELECT count(*) FROM customer WHERE opt_in) AS opted_in,
 				       (SELECT count(*) FROM big_five_result) AS tests,
-				       (SELECT count(*) FROM (SELECT customer_id FROM big_five_result GROUP BY customer_id
-				                              HAVING count(*) > 1) AS r) AS returning
+				       -- report numbers are exactly 1..n, so a report 2 means a returning customer
+				       (SELECT count(*) FROM big_five_result WHERE report_id = 2) AS returning
 				""")
 			.query((rs, row) -> new Totals(rs.getLong("customers"), rs.getLong("opted_in"), rs.getLong("tests"),
 					rs.getLong("returning")))
@@ -103,8 +103,8 @@ class Statistics {
 				.append("')::numeric END) AS ")
 				.append(trait.toLowerCase(Locale.ROOT));
 		}
-		sql.append(" FROM (SELECT DISTINCT ON (customer_id) scores FROM big_five_result")
-			.append(" ORDER BY customer_id, report_id DESC) AS latest");
+		sql.append(" FROM big_five_result r JOIN (SELECT customer_id, max(report_id) AS report_id")
+			.append(" FROM big_five_result GROUP BY customer_id) AS latest USING (customer_id, report_id)");
 		return this.jdbc.sql(sql.toString()).query((rs, row) -> {
 			List<Charts.Count> averages = new ArrayList<>();
 			for (int i = 0; i < TRAITS.length; i++) {
