@@ -34,6 +34,21 @@ class AdminUsersTests {
 	}
 
 	@Test
+	void theDevProfilesDocumentedPasswordMatchesItsHash() throws Exception {
+		java.util.Properties dev = new java.util.Properties();
+		try (var in = getClass().getResourceAsStream("/application-dev.properties")) {
+			dev.load(in);
+		}
+		AdminUsers users = new AdminUsers(new AdminProperties(
+				List.of(new AdminProperties.User(dev.getProperty("focusedroom.admin.users[0].username"),
+						dev.getProperty("focusedroom.admin.users[0].password-hash"))),
+				LOCKOUT));
+		var admin = users.loadUserByUsername("admin");
+		assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder()
+			.matches("admin-dev-only", admin.getPassword())).isTrue();
+	}
+
+	@Test
 	void aHashMadeByTheHelperLogsTheAdminIn() {
 		String hash = PasswordHash.hash("correct horse battery");
 		AdminUsers users = new AdminUsers(new AdminProperties(List.of(new AdminProperties.User("ops", hash)), LOCKOUT));
