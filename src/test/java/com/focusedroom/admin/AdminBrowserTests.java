@@ -62,17 +62,17 @@ class AdminBrowserTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/admin/login");
 		this.browser.findElement(By.id("username")).sendKeys("test-admin");
 		this.browser.findElement(By.id("password")).sendKeys("test-admin-password");
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.cssSelector("form button[type=submit]")));
 		assertThat(this.browser.getCurrentUrl()).contains("/admin/customers");
 
 		WebElement search = this.browser.findElement(By.id("q"));
 		search.sendKeys("  " + local.toUpperCase() + "@Example.COM ");
-		search.submit();
+		Browser.clickToNextPage(this.browser, search.findElement(By.xpath("./ancestor::form//button[@type='submit']")));
 		assertThat(pageText()).contains("1–1 of 1 customers");
-		this.browser.findElement(By.linkText(email)).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.linkText(email)));
 		assertThat(pageText()).contains("Customer " + id, "Grace <script>x</script>", "(+5)");
 
-		this.browser.findElement(By.linkText("Report 2")).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.linkText("Report 2")));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/report/" + second);
 		assertThat(pageText()).containsPattern("Report\\s+2\\b");
 
@@ -85,17 +85,17 @@ class AdminBrowserTests {
 			.contains("\"" + email + "\"", "\"Grace <script>x</script>\"", "\"'=cmd|' /C calc'!A0\"");
 
 		this.browser.get(url("/admin/customers/" + id));
-		this.browser.findElement(By.id("erase")).click();
-		this.browser.findElement(By.id("confirm-erase")).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.id("erase")));
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.id("confirm-erase")));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/admin/customers");
 		assertThat(pageText()).contains("Customer " + id + " was erased.");
 		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM customer WHERE customer_id = ?", id)).isZero();
 
-		this.browser.findElement(By.linkText("Integrity")).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.linkText("Integrity")));
 		assertThat(this.browser.findElement(By.id("integrity-status")).getText()).isEqualTo("All checks pass.");
 		assertThat(pageText()).contains("Report ID Tracking: OK");
 
-		this.browser.findElement(By.cssSelector("header form button")).click();
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.cssSelector("header form button")));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/admin/login?logout");
 		this.browser.get(url("/admin"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/admin/login");

@@ -4,10 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium for end-to-end tests: the system's {@code chromium} driven
@@ -48,6 +53,17 @@ public final class Browser {
 		driver.manage().window().setSize(new Dimension(width, height));
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * Clicks an element that leads to another page (a link or a form's button) and waits
+	 * until the browser has left the current one: a plain click returns before the next
+	 * page has loaded, so the next assertion would otherwise race it.
+	 */
+	public static void clickToNextPage(WebDriver browser, WebElement element) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private static void requireInstalled(String path, String debianPackage) {
