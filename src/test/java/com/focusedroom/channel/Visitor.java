@@ -58,6 +58,7 @@ public final class Visitor {
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 		HttpRequest.Builder request = request(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (cookie != null) {
 			request.header("Cookie", cookie);

@@ -1,0 +1,30 @@
+package com.focusedroom.ratelimit;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientRateLimitsTests {
+
+	@Test
+	void eachClientHasItsOwnBudgetAndIsToldHowLongToWait() {
+		ClientRateLimits limits = new ClientRateLimits(2, Duration.ofMinutes(10), 100);
+		assertThat(limits.take("10.0.0.1")).isZero();
+		assertThat(limits.take("10.0.0.1")).isZero();
+		Duration wait = limits.take("10.0.0.1");
+		assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+		assertThat(limits.take("10.0.0.2")).as("another client is not affected").isZero();
+	}
+
+	@Test
+	void trackingStaysBoundedWhenManyClientsCome() {
+		ClientRateLimits limits = new ClientRateLimits(5, Duration.ofMinutes(1), 50);
+		for (int i = 0; i < 1000; i++) {
+			limits.take("192.0.2." + i);
+		}
+		assertThat(limits.trackedClients()).isLessThanOrEqualTo(50);
+	}
+
+}
