@@ -174,6 +174,14 @@ class EbookIntegrationTests {
 	}
 
 	@Test
+	void anOversizedFormIsAnswered413WithOurPageAndNothingIsStored() throws Exception {
+		HttpResponse<String> response = request(Map.of("email", "oversized@example.com", "name", "x".repeat(100_000)));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("That was more than we can take");
+		assertThat(count("customer WHERE email_id = 'oversized@example.com'")).isZero();
+	}
+
+	@Test
 	void aPostWithoutTheFormsCsrfTokenIsRefused() throws Exception {
 		HttpResponse<String> response = visitor().postForm("/ebook", Map.of("email", "csrf@example.com"), null);
 		assertThat(response.statusCode()).isEqualTo(403);

@@ -1,4 +1,4 @@
-package com.focusedroom.ratelimit;
+package com.focusedroom.limits;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.focusedroom.ratelimit;
+package com.focusedroom.limits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
