@@ -1,6 +1,8 @@
 package com.focusedroom.limits;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -37,7 +39,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Duration wait = this.limits.take(request.getRemoteAddr());
+		Duration wait = this.limits.take(clientKey(request.getRemoteAddr()));
 		if (wait.isZero()) {
 			chain.doFilter(request, response);
 			return;
@@ -56,6 +58,31 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+	}
+
+	/**
+	 * The client an address counts as: an IPv4 address itself, an IPv6 address by its /64
+	 * network, since one subscriber usually holds a whole /64 and could otherwise rotate
+	 * through its addresses.
+	 */
+	static String clientKey(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				return address;
+			}
+			StringBuilder key = new StringBuilder();
+			for (int i = 0; i < 8; i += 2) {
+				key.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+			}
+			return key.append(":/64").toString();
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 	private static String path(HttpServletRequest request) {

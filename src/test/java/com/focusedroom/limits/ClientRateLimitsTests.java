@@ -19,6 +19,15 @@ class ClientRateLimitsTests {
 	}
 
 	@Test
+	void anIpv6ClientCountsByItsSlash64AndIpv4ByItsAddress() {
+		assertThat(RateLimitFilter.clientKey("2001:db8:1:2:aaaa::1"))
+			.isEqualTo(RateLimitFilter.clientKey("2001:db8:1:2:bbbb:cccc:dddd:eeee"))
+			.isNotEqualTo(RateLimitFilter.clientKey("2001:db8:1:3::1"));
+		assertThat(RateLimitFilter.clientKey("192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(RateLimitFilter.clientKey("192.0.2.7")).isNotEqualTo(RateLimitFilter.clientKey("192.0.2.8"));
+	}
+
+	@Test
 	void trackingStaysBoundedWhenManyClientsCome() {
 		ClientRateLimits limits = new ClientRateLimits(5, Duration.ofMinutes(1), 50);
 		for (int i = 0; i < 1000; i++) {
