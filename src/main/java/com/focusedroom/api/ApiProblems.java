@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * itself ({@link RequestBodyLimit}).
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ApiProblems {
 
 	private static final Log logger = LogFactory.getLog(ApiProblems.class);
