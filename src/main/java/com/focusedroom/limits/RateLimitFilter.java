@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with {@code Retry-After} (seconds), as a problem (JSON) under {@code /api} and as a
  * page otherwise. The admin area, behind its login, is not limited here. The client IP is
  * the connection's, or the one a trusted proxy reports when
- * {@code server.forward-headers-strategy} is set.
+ * {@code server.forward-headers-strategy} is set (it is, to {@code native}).
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
