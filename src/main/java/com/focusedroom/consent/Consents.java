@@ -1,13 +1,19 @@
 package com.focusedroom.consent;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.focusedroom.channel.Channel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,19 +61,52 @@ public class Consents {
 			ORDER BY e.consent_event_id
 			""";
 
+	private static final Duration TEXT_REFRESH = Duration.ofMinutes(1);
+
+	private static final Log logger = LogFactory.getLog(Consents.class);
+
 	private final JdbcClient jdbc;
 
 	private final ConsentProperties properties;
+
+	private volatile CurrentText current;
 
 	Consents(JdbcClient jdbc, ConsentProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
-	/** The newsletter wording forms show now: the most recently published one. */
-	@Transactional(readOnly = true)
+	/**
+	 * The newsletter wording forms show now: the most recently published one. Kept for a
+	 * minute, and kept while the database is away, so the forms still render during a
+	 * database restart (their POST then gets the 503 to retry).
+	 */
 	public ConsentText currentNewsletterText() {
-		return this.jdbc.sql(CURRENT_TEXT).query(Consents::text).single();
+		CurrentText known = this.current;
+		if (known != null && System.nanoTime() - known.loadedAt() < TEXT_REFRESH.toNanos()) {
+			return known.text();
+		}
+		try {
+			ConsentText text = this.jdbc.sql(CURRENT_TEXT).query(Consents::text).single();
+			this.current = new CurrentText(text, System.nanoTime());
+			return text;
+		}
+		catch (DataAccessException ex) {
+			if (known != null) {
+				return known.text();
+			}
+			throw ex;
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void loadCurrentText() {
+		try {
+			currentNewsletterText();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not load the current consent text yet; the first form will", ex);
+		}
 	}
 
 	/** People younger than this cannot opt in. */
@@ -170,6 +209,9 @@ public class Consents {
 	private static ConsentText text(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ConsentText(rs.getInt("consent_text_id"), rs.getString("purpose"), rs.getString("version"),
 				rs.getString("text"));
+	}
+
+	private record CurrentText(ConsentText text, long loadedAt) {
 	}
 
 	/** What an unsubscribe link did. */
