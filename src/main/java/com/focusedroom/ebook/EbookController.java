@@ -14,12 +14,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -74,7 +74,7 @@ class EbookController {
 	@GetMapping("/ebook/download/{token}")
 	ResponseEntity<byte[]> download(@PathVariable String token) {
 		if (!this.ebooks.isValidLink(token)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new UnknownDownloadLinkException();
 		}
 		EbookPdf guide = pdf();
 		return ResponseEntity.ok()
@@ -85,6 +85,11 @@ class EbookController {
 					ContentDisposition.attachment().filename(EbookPdf.FILE_NAME).build().toString())
 			.header("X-Robots-Tag", "noindex")
 			.body(guide.bytes());
+	}
+
+	@ExceptionHandler(UnknownDownloadLinkException.class)
+	ModelAndView unknownLink() {
+		return new ModelAndView("ebook/unknown-link", HttpStatus.NOT_FOUND);
 	}
 
 	private EbookPdf pdf() {
@@ -99,6 +104,16 @@ class EbookController {
 			}
 		}
 		return rendered;
+	}
+
+	static final class UnknownDownloadLinkException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnknownDownloadLinkException() {
+			super("No eBook download has this link");
+		}
+
 	}
 
 }

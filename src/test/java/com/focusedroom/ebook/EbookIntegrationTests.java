@@ -104,7 +104,11 @@ class EbookIntegrationTests {
 
 	@Test
 	void anUnknownOrMalformedDownloadLinkIsNotFound() throws Exception {
-		assertThat(visitor().get("/ebook/download/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+		HttpResponse<String> unknown = visitor().send(visitor().request("/ebook/download/" + "0".repeat(64))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(unknown.body()).contains("We do not know this download link", "href=\"/ebook\"");
 		assertThat(visitor().get("/ebook/download/1").statusCode()).isEqualTo(404);
 		assertThat(visitor().get("/ebook/download/%27%20OR%201=1").statusCode()).isEqualTo(404);
 	}
