@@ -1,6 +1,7 @@
 package com.focusedroom.ebook;
 
 import com.focusedroom.channel.Attribution;
+import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.EmailAddress;
@@ -64,8 +65,15 @@ class EbookController {
 		if (result.hasErrors()) {
 			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		String token = this.ebooks.request(EmailAddress.of(form.getEmail()), form.getName(),
-				new NewsletterChoice(form.isOptIn(), consentVersion), attribution);
+		String token;
+		try {
+			token = this.ebooks.request(EmailAddress.of(form.getEmail()), form.getName(),
+					new NewsletterChoice(form.isOptIn(), consentVersion), attribution);
+		}
+		catch (ConsentRefusedException ex) {
+			result.rejectValue("optIn", "consent.refused", ex.getMessage());
+			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+		}
 		RedirectView redirect = new RedirectView("/ebook/download/" + token, true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		return new ModelAndView(redirect);

@@ -162,6 +162,16 @@ class EbookIntegrationTests {
 	}
 
 	@Test
+	void aFormClaimingAWordingWeNeverShowedIsRefusedAtTheBoxAndNothingIsStored() throws Exception {
+		HttpResponse<String> response = request(Map.of("email", "forged.reader@example.com", "optIn", "true",
+				"ageConfirmed", "true", "consentVersion", "1999-01"));
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("We never showed a consent text with this version",
+				"value=\"forged.reader@example.com\"");
+		assertThat(count("customer WHERE email_id = 'forged.reader@example.com'")).isZero();
+	}
+
+	@Test
 	void aKnownMinorCannotOptInThroughTheEbookForm() throws Exception {
 		Map<String, String> test = Visitor.testForm("minor.reader@example.com", 3);
 		test.put("age", "14");
