@@ -1,6 +1,10 @@
 package com.focusedroom.assessment;
 
+import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
+import com.focusedroom.consent.ConsentRefusedException;
+import com.focusedroom.consent.Consents;
+import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
@@ -14,6 +18,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -24,15 +29,21 @@ class AssessmentController {
 
 	private final Assessments assessments;
 
-	AssessmentController(Assessments assessments) {
+	private final Consents consents;
+
+	AssessmentController(Assessments assessments, Consents consents) {
 		this.assessments = assessments;
+		this.consents = consents;
 	}
 
 	@ModelAttribute
-	void formChoices(Model model) {
+	void formChoices(Model model, Attribution attribution) {
 		model.addAttribute("items", Inventory.ipipNeo120().items());
 		model.addAttribute("careerStages", CareerStage.values());
 		model.addAttribute("primaryGoals", PrimaryGoal.values());
+		model.addAttribute("newsletterConsent", this.consents.currentNewsletterText());
+		model.addAttribute("consentAgeRule", this.consents.ageRule());
+		model.addAttribute("attribution", attribution);
 	}
 
 	@GetMapping("/big-five")
@@ -42,12 +53,25 @@ class AssessmentController {
 	}
 
 	@PostMapping("/big-five")
-	ModelAndView submit(@Valid AssessmentForm form, BindingResult result) {
+	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
+			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution) {
+		if (!result.hasFieldErrors("age")) {
+			this.consents.ageProblem(form.isOptIn(), form.getAge())
+				.ifPresent((problem) -> result.rejectValue("optIn", "consent.age", problem));
+		}
 		if (result.hasErrors()) {
 			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		Assessments.Submitted submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
-				form.isOptIn(), form.getAnswers(), Channel.BIG_FIVE_TEST);
+		Assessments.Submitted submitted;
+		try {
+			submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
+					new NewsletterChoice(form.isOptIn(), consentVersion), form.getAnswers(), Channel.BIG_FIVE_TEST,
+					attribution);
+		}
+		catch (ConsentRefusedException ex) {
+			result.rejectValue("optIn", "consent.refused", ex.getMessage());
+			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+		}
 		RedirectView redirect = new RedirectView(submitted.reportUrl(), true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		return new ModelAndView(redirect);

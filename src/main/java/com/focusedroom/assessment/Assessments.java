@@ -2,7 +2,13 @@ package com.focusedroom.assessment;
 
 import java.util.List;
 
+import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
+import com.focusedroom.channel.Touches;
+import com.focusedroom.consent.ConsentRefusedException;
+import com.focusedroom.consent.Consents;
+import com.focusedroom.consent.NewsletterChoice;
+import com.focusedroom.consent.NewsletterGrant;
 import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
@@ -26,22 +32,35 @@ public class Assessments {
 
 	private final Reports reports;
 
-	Assessments(Customers customers, Reports reports) {
+	private final Consents consents;
+
+	private final Touches touches;
+
+	Assessments(Customers customers, Reports reports, Consents consents, Touches touches) {
 		this.customers = customers;
 		this.reports = reports;
+		this.consents = consents;
+		this.touches = touches;
 	}
 
 	/**
 	 * Scores the answers and stores them as the customer's next report, creating or
-	 * updating the customer, all in one transaction.
+	 * updating the customer, recording the touch and any newsletter consent, all in one
+	 * transaction. The web form and the API both come through here.
+	 * @param newsletter the newsletter checkbox as the visitor left it
 	 * @param answers the 120 answers, each 1 to 5, already validated
+	 * @param attribution where the visit came from
+	 * @throws ConsentRefusedException if the box was ticked by someone below the minimum
+	 * age or with a consent text we never showed; nothing is stored
 	 */
 	@Transactional
-	public Submitted submit(EmailAddress email, Demographics demographics, boolean optIn, List<Integer> answers,
-			Channel channel) {
+	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
+			List<Integer> answers, Channel channel, Attribution attribution) {
 		Scores scores = this.scorer.score(answers);
-		long customerId = this.customers.recordVisit(email, demographics, channel, optIn);
+		NewsletterGrant grant = this.consents.grantFor(newsletter, channel, demographics.age());
+		long customerId = this.customers.recordVisit(email, demographics, channel, grant);
 		Reports.AddedReport report = this.reports.add(customerId, channel, demographics, answers, scores);
+		this.touches.recordTest(customerId, report.reportId(), channel, attribution);
 		return new Submitted(customerId, report.reportId(), report.url(), scores);
 	}
 

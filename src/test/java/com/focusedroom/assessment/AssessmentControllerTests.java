@@ -2,11 +2,16 @@ package com.focusedroom.assessment;
 
 import java.util.List;
 
+import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
+import com.focusedroom.consent.ConsentText;
+import com.focusedroom.consent.Consents;
+import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.focusedroom.system.WebSecurityConfiguration;
@@ -23,7 +28,6 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -39,6 +43,16 @@ class AssessmentControllerTests {
 
 	@MockitoBean
 	private Assessments assessments;
+
+	@MockitoBean
+	private Consents consents;
+
+	@BeforeEach
+	void currentConsentText() {
+		given(this.consents.currentNewsletterText())
+			.willReturn(new ConsentText(1, "newsletter", "2026-11", "Yes, email me the newsletter."));
+		given(this.consents.ageRule()).willReturn("You must be 16 or older to subscribe (GDPR Art. 8).");
+	}
 
 	@Test
 	void theTestPageShowsAll120StatementsWithTheFivePointScale() throws Exception {
@@ -79,14 +93,14 @@ class AssessmentControllerTests {
 
 	@Test
 	void aCompleteTestIsStoredAndAnsweredWithSeeOtherToTheReport() throws Exception {
-		given(this.assessments.submit(any(), any(), anyBoolean(), anyList(), eq(Channel.BIG_FIVE_TEST)))
+		given(this.assessments.submit(any(), any(), any(), anyList(), eq(Channel.BIG_FIVE_TEST), any()))
 			.willReturn(new Assessments.Submitted(7, 1, "/report/abc", null));
 		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(completeForm()).exchange();
 		assertThat(result).hasStatus(303).hasRedirectedUrl("/report/abc");
 		then(this.assessments).should()
 			.submit(EmailAddress.of("ada@example.com"),
-					new Demographics("Ada", 36, "Engineer", CareerStage.MID_CAREER, PrimaryGoal.FOCUS), true,
-					List.of(answersOf(3)), Channel.BIG_FIVE_TEST);
+					new Demographics("Ada", 36, "Engineer", CareerStage.MID_CAREER, PrimaryGoal.FOCUS),
+					new NewsletterChoice(true, null), List.of(answersOf(3)), Channel.BIG_FIVE_TEST, Attribution.none());
 	}
 
 	@Test
@@ -101,7 +115,7 @@ class AssessmentControllerTests {
 		assertThat(html).contains("Enter your email address");
 		assertThat(html).contains("value=\"Ada\"", "value=\"Engineer\"", "value=\"36\"");
 		assertThat(html).containsPattern("value=\"5\" id=\"[^\"]+\" name=\"answers\\[4\\]\" checked=\"checked\"");
-		then(this.assessments).should(never()).submit(any(), any(), anyBoolean(), anyList(), any());
+		then(this.assessments).should(never()).submit(any(), any(), any(), anyList(), any(), any());
 	}
 
 	@Test
@@ -157,7 +171,7 @@ class AssessmentControllerTests {
 			MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 			assertThat(result.getResponse().getStatus()).as("answers[%s]", index).isIn(400, 422);
 		}
-		then(this.assessments).should(never()).submit(any(), any(), anyBoolean(), anyList(), any());
+		then(this.assessments).should(never()).submit(any(), any(), any(), anyList(), any(), any());
 	}
 
 	@Test
@@ -177,7 +191,7 @@ class AssessmentControllerTests {
 
 	@Test
 	void blankDemographicsAreAllowedAndPassedOnAsNotGiven() throws Exception {
-		given(this.assessments.submit(any(), any(), anyBoolean(), anyList(), any()))
+		given(this.assessments.submit(any(), any(), any(), anyList(), any(), any()))
 			.willReturn(new Assessments.Submitted(7, 2, "/report/abc", null));
 		MultiValueMap<String, String> form = completeForm();
 		for (String field : List.of("name", "age", "career", "careerStage", "primaryGoal")) {
@@ -186,8 +200,8 @@ class AssessmentControllerTests {
 		form.remove("optIn"); // a browser sends nothing for an unticked box
 		assertThat(this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange()).hasStatus(303);
 		then(this.assessments).should()
-			.submit(EmailAddress.of("ada@example.com"), Demographics.none(), false, List.of(answersOf(3)),
-					Channel.BIG_FIVE_TEST);
+			.submit(EmailAddress.of("ada@example.com"), Demographics.none(), new NewsletterChoice(false, null),
+					List.of(answersOf(3)), Channel.BIG_FIVE_TEST, Attribution.none());
 	}
 
 	static MultiValueMap<String, String> completeForm() {

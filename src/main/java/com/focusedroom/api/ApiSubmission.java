@@ -1,0 +1,217 @@
+package com.focusedroom.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.focusedroom.channel.Attribution;
+import com.focusedroom.consent.NewsletterChoice;
+import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.scoring.Inventory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A test submitted by the mobile app, read strictly from the request's JSON: every field
+ * must have its JSON type (no strings for numbers, no fractions for whole numbers), and
+ * every bad field is reported at once, by name. Unknown fields are ignored, so older app
+ * versions keep working when we add fields.
+ *
+ * @param email the normalised email
+ * @param demographics the optional facts about the person
+ * @param newsletter the newsletter checkbox
+ * @param answers the 120 answers, 1 to 5
+ * @param attribution the campaign the app install or link came from
+ */
+record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterChoice newsletter, List<Integer> answers,
+		Attribution attribution) {
+
+	static final int MIN_AGE = 13;
+
+	static final int MAX_AGE = 120;
+
+	static final int MAX_TEXT = 100;
+
+	/**
+	 * Reads a submission.
+	 * @param body the parsed request body
+	 * @param minimumConsentAge below this age, {@code optIn: true} is refused
+	 * @throws InvalidRequestException naming every bad field
+	 */
+	static ApiSubmission read(JsonNode body, int minimumConsentAge) {
+		if (body == null || !body.isObject()) {
+			throw new InvalidRequestException(
+					List.of(new FieldProblem("$", "The request body must be a JSON object with the test's fields.")));
+		}
+		Reader reader = new Reader(body);
+		String email = reader.text("email", EmailAddress.MAX_LENGTH, true);
+		if (email != null && !EmailAddress.isValid(email)) {
+			reader.problem("email", "Enter an email address like name@example.com.");
+		}
+		String name = reader.text("name", MAX_TEXT, false);
+		Integer age = reader.age();
+		String career = reader.text("career", MAX_TEXT, false);
+		CareerStage careerStage = reader.choice("careerStage", CareerStage.values(), CareerStage::code);
+		PrimaryGoal primaryGoal = reader.choice("primaryGoal", PrimaryGoal.values(), PrimaryGoal::code);
+		boolean optIn = reader.bool("optIn");
+		String consentVersion = reader.text("consentVersion", 20, false);
+		if (optIn && age != null && age >= MIN_AGE && age < minimumConsentAge) {
+			reader.problem("optIn", "You must be " + minimumConsentAge
+					+ " or older to subscribe (GDPR Art. 8); send optIn false or leave it out.");
+		}
+		List<Integer> answers = reader.answers();
+		Attribution attribution = reader.attribution();
+		if (!reader.problems.isEmpty()) {
+			throw new InvalidRequestException(reader.problems);
+		}
+		return new ApiSubmission(EmailAddress.of(email), new Demographics(name, age, career, careerStage, primaryGoal),
+				new NewsletterChoice(optIn, consentVersion), answers, attribution);
+	}
+
+	private static final class Reader {
+
+		private final JsonNode body;
+
+		private final List<FieldProblem> problems = new ArrayList<>();
+
+		Reader(JsonNode body) {
+			this.body = body;
+		}
+
+		void problem(String field, String message) {
+			this.problems.add(new FieldProblem(field, message));
+		}
+
+		private Optional<JsonNode> present(JsonNode node, String field) {
+			JsonNode value = node.get(field);
+			return (value == null || value.isNull()) ? Optional.empty() : Optional.of(value);
+		}
+
+		String text(String field, int maxLength, boolean required) {
+			return text(this.body, field, field, maxLength, required);
+		}
+
+		String text(JsonNode node, String field, String path, int maxLength, boolean required) {
+			Optional<JsonNode> value = present(node, field);
+			if (value.isEmpty() || (value.get().isString() && value.get().stringValue().isBlank())) {
+				if (required) {
+					problem(path, "This field is required.");
+				}
+				return null;
+			}
+			if (!value.get().isString()) {
+				problem(path, "Must be a string.");
+				return null;
+			}
+			String text = value.get().stringValue();
+			if (text.length() > maxLength) {
+				problem(path, "Must have at most " + maxLength + " characters.");
+				return null;
+			}
+			return text;
+		}
+
+		Integer age() {
+			Optional<JsonNode> value = present(this.body, "age");
+			if (value.isEmpty()) {
+				return null;
+			}
+			if (!value.get().isIntegralNumber() || !value.get().canConvertToInt()) {
+				problem("age", "Must be a whole number of years.");
+				return null;
+			}
+			int age = value.get().intValue();
+			if (age < MIN_AGE || age > MAX_AGE) {
+				problem("age", "Must be between " + MIN_AGE + " and " + MAX_AGE + ".");
+				return null;
+			}
+			return age;
+		}
+
+		<E extends Enum<E>> E choice(String field, E[] values, Function<E, String> code) {
+			String given = text(field, 40, false);
+			if (given == null) {
+				return null;
+			}
+			String wanted = given.strip().toLowerCase(Locale.ROOT);
+			for (E value : values) {
+				if (code.apply(value).equals(wanted)) {
+					return value;
+				}
+			}
+			problem(field, "Must be one of " + Arrays.stream(values).map(code).toList() + ".");
+			return null;
+		}
+
+		boolean bool(String field) {
+			Optional<JsonNode> value = present(this.body, field);
+			if (value.isEmpty()) {
+				return false;
+			}
+			if (!value.get().isBoolean()) {
+				problem(field, "Must be true or false.");
+				return false;
+			}
+			return value.get().booleanValue();
+		}
+
+		List<Integer> answers() {
+			Optional<JsonNode> value = present(this.body, "answers");
+			int size = Inventory.ipipNeo120().size();
+			if (value.isEmpty()) {
+				problem("answers", "This field is required: an array of the " + size + " answers, each 1 to 5.");
+				return null;
+			}
+			if (!value.get().isArray()) {
+				problem("answers", "Must be an array of the " + size + " answers, each 1 to 5.");
+				return null;
+			}
+			JsonNode array = value.get();
+			if (array.size() != size) {
+				problem("answers",
+						"Must have exactly " + size + " answers, one per item in order; got " + array.size() + ".");
+				return null;
+			}
+			List<Integer> answers = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				JsonNode answer = array.get(i);
+				if (answer.isIntegralNumber() && answer.canConvertToInt() && answer.intValue() >= Inventory.MIN_ANSWER
+						&& answer.intValue() <= Inventory.MAX_ANSWER) {
+					answers.add(answer.intValue());
+				}
+				else {
+					problem("answers[" + i + "]", "Must be a whole number from " + Inventory.MIN_ANSWER + " to "
+							+ Inventory.MAX_ANSWER + ".");
+				}
+			}
+			return answers;
+		}
+
+		Attribution attribution() {
+			Optional<JsonNode> value = present(this.body, "attribution");
+			if (value.isEmpty()) {
+				return Attribution.none();
+			}
+			if (!value.get().isObject()) {
+				problem("attribution", "Must be an object such as {\"utmSource\": \"newsletter\"}.");
+				return Attribution.none();
+			}
+			JsonNode node = value.get();
+			Map<String, Integer> limits = Map.of("utmSource", 200, "utmMedium", 200, "utmCampaign", 200, "utmTerm", 200,
+					"utmContent", 200, "referrer", 2000);
+			List<String> parts = new ArrayList<>();
+			for (String field : List.of("utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrer")) {
+				parts.add(text(node, field, "attribution." + field, limits.get(field), false));
+			}
+			return new Attribution(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4), parts.get(5));
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.focusedroom.ebook;
+
+import com.focusedroom.customer.ValidEmail;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The eBook request form: an email to send it to, an optional name, and the newsletter
+ * checkbox. The form has no age field, so ticking the newsletter box also asks the
+ * visitor to confirm they are old enough to consent.
+ */
+public class EbookForm {
+
+	@NotBlank(message = "Enter your email address.")
+	@Size(max = 254, message = "An email address has at most 254 characters.")
+	@ValidEmail
+	private String email;
+
+	@Size(max = 100, message = "Keep the name to 100 characters or fewer.")
+	private String name;
+
+	private boolean optIn;
+
+	private boolean ageConfirmed;
+
+	@AssertTrue(message = "Confirm your age to subscribe, or leave the newsletter box unticked.")
+	public boolean isAgeConfirmedWhenOptingIn() {
+		return !this.optIn || this.ageConfirmed;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public boolean isOptIn() {
+		return this.optIn;
+	}
+
+	public void setOptIn(boolean optIn) {
+		this.optIn = optIn;
+	}
+
+	public boolean isAgeConfirmed() {
+		return this.ageConfirmed;
+	}
+
+	public void setAgeConfirmed(boolean ageConfirmed) {
+		this.ageConfirmed = ageConfirmed;
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.focusedroom.ebook;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.focusedroom.channel.Attribution;
+import com.focusedroom.channel.Channel;
+import com.focusedroom.channel.Touches;
+import com.focusedroom.consent.Consents;
+import com.focusedroom.consent.NewsletterChoice;
+import com.focusedroom.consent.NewsletterGrant;
+import com.focusedroom.customer.Customers;
+import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.EmailAddress;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * eBook requests (channel 2): each one records the visit and gives a new download link.
+ */
+@Service
+class Ebooks {
+
+	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
+
+	private final Customers customers;
+
+	private final Touches touches;
+
+	private final Consents consents;
+
+	private final JdbcClient jdbc;
+
+	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc) {
+		this.customers = customers;
+		this.touches = touches;
+		this.consents = consents;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records an eBook request in one transaction: the customer (created with channel 2,
+	 * or a known one kept as it is apart from a newly given name), any newsletter
+	 * consent, a touch, and a download link. A new and a known email get the same kind of
+	 * answer.
+	 * @return the download link's token
+	 */
+	@Transactional
+	public String request(EmailAddress email, String name, NewsletterChoice newsletter, Attribution attribution) {
+		NewsletterGrant grant = this.consents.grantFor(newsletter, Channel.EBOOK_DOWNLOAD, null);
+		long customerId = this.customers.recordVisit(email, new Demographics(name, null, null, null, null),
+				Channel.EBOOK_DOWNLOAD, grant);
+		long touchId = this.touches.recordEbook(customerId, attribution);
+		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
+			.params(customerId, touchId)
+			.query(String.class)
+			.single();
+	}
+
+	/** Whether a download link exists; a malformed token is simply unknown. */
+	@Transactional(readOnly = true)
+	public boolean isValidLink(String token) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			return false;
+		}
+		Optional<Integer> found = this.jdbc.sql("SELECT 1 FROM ebook_download WHERE token = ?")
+			.param(token)
+			.query(Integer.class)
+			.optional();
+		return found.isPresent();
+	}
+
+}

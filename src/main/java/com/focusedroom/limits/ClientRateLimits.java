@@ -1,0 +1,64 @@
+package com.focusedroom.limits;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * A token bucket per client (Bucket4j, in memory): each POST takes a token, tokens refill
+ * evenly over the window. Buckets that have refilled completely hold no information and
+ * are dropped when the map grows past its cap.
+ */
+final class ClientRateLimits {
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private final long capacity;
+
+	private final Duration window;
+
+	private final int maxClients;
+
+	ClientRateLimits(long capacity, Duration window, int maxClients) {
+		this.capacity = capacity;
+		this.window = window;
+		this.maxClients = maxClients;
+	}
+
+	/**
+	 * Takes a token for the client.
+	 * @return {@link Duration#ZERO} when allowed, otherwise how long until it would be
+	 */
+	Duration take(String client) {
+		if (this.buckets.size() >= this.maxClients && !this.buckets.containsKey(client)) {
+			forgetIdleClients();
+		}
+		Bucket bucket = this.buckets.computeIfAbsent(client, (key) -> newBucket());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+	}
+
+	int trackedClients() {
+		return this.buckets.size();
+	}
+
+	private void forgetIdleClients() {
+		this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.capacity);
+		if (this.buckets.size() >= this.maxClients) {
+			// Every tracked client is active: forget them all rather than grow without
+			// bound.
+			this.buckets.clear();
+		}
+	}
+
+	private Bucket newBucket() {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(this.capacity).refillGreedy(this.capacity, this.window).build())
+			.build();
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.focusedroom.limits;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on public POSTs, ahead of every other filter (before Spring Security), so
+ * refused requests cost almost nothing: the rate limit per client, then the size of
+ * forms. The rate limits live in this instance's memory: with N instances behind a load
+ * balancer, a client may make up to N times the limit.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+class LimitsConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
+				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients())));
+		registration.setEnabled(properties.enabled());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<FormSizeLimit> formSizeLimit(
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
+		FilterRegistrationBean<FormSizeLimit> registration = new FilterRegistrationBean<>(
+				new FormSizeLimit(maxFormSize.toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}

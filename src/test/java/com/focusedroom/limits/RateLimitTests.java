@@ -1,0 +1,52 @@
+package com.focusedroom.limits;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.focusedroom.channel.Visitor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-client limit on public POSTs, with a limit of three per hour for this context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "focusedroom.rate-limit.requests=3", "focusedroom.rate-limit.window=1h" })
+@DirtiesContext
+class RateLimitTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void aClientOverTheLimitGets429WithRetryAfterAsAProblemOnTheApiAndAsAPageOnForms() throws Exception {
+		Visitor visitor = new Visitor(this.port);
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> allowed = visitor.postJson("/api/v1/big-five",
+					Visitor.apiBody("limited" + i + "@example.com", 3, null));
+			assertThat(allowed.statusCode()).isEqualTo(201);
+		}
+		HttpResponse<String> api = visitor.postJson("/api/v1/big-five",
+				Visitor.apiBody("limited@example.com", 3, null));
+		assertThat(api.statusCode()).isEqualTo(429);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(api.body()).contains("\"status\":429", "Too Many Requests");
+		assertThat(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 1200L);
+
+		HttpResponse<String> form = visitor.submitForm("/ebook", "/ebook", Map.of("email", "limited.form@example.com"));
+		assertThat(form.statusCode()).isEqualTo(429);
+		assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(form.body()).contains("Too many requests at once", "Nothing was stored");
+		assertThat(form.headers().firstValue("Retry-After")).isPresent();
+
+		assertThat(visitor.get("/ebook").statusCode()).as("pages are still served").isEqualTo(200);
+		assertThat(visitor.get("/api/v1/big-five/items").statusCode()).isEqualTo(200);
+	}
+
+}
