@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.PrimaryGoal;
@@ -27,7 +28,8 @@ import com.focusedroom.scoring.Scores;
  * traits first (distance of the scores behind the rule from the middle of the scale),
  * skipping a rule whose traits are already covered, up to {@value #MOST} suggestions.
  * When fewer than {@value #LEAST} apply, the person's highest and lowest facets fill the
- * list. Plain logic: the same scores, stage and goal always give the same suggestions.
+ * list, as far as they stand out from the rest. Plain logic: the same scores, stage and
+ * goal always give the same suggestions.
  */
 final class SuggestionRules {
 
@@ -249,17 +251,22 @@ final class SuggestionRules {
 	// Fill rules: the person's own highest and lowest facets, when too few rules apply.
 
 	private void fillRules() {
-		this.fillRules.add(new Rule("fill.highest-facet", Kind.TRAIT, (p) -> true,
-				(p) -> List.of(p.facetsByScore().get(p.facetsByScore().size() - 1)),
-				(p) -> "Your highest facet is " + p.name(p.facetsByScore().get(p.facetsByScore().size() - 1))
-						+ ": look for one task each week that calls on it, and mention it when you describe what"
-						+ " you are good at.",
+		this.fillRules.add(new Rule("fill.highest-facet", Kind.TRAIT, (p) -> p.standsOut(p.highestFacets().get(0)),
+				(p) -> List.of(p.highestFacets().get(0)),
+				(p) -> "Your highest facet is " + p.name(p.highestFacets().get(0))
+						+ ": look for one task each week that calls on it, and name it when you describe what you"
+						+ " are good at.",
+				false));
+		this.fillRules.add(new Rule("fill.lowest-facet", Kind.TRAIT, (p) -> p.standsOut(p.lowestFacets().get(0)),
+				(p) -> List.of(p.lowestFacets().get(0)),
+				(p) -> "Your lowest facet is " + p.name(p.lowestFacets().get(0))
+						+ ": where a task depends on it, plan extra time or pair with someone for whom it comes"
+						+ " easily.",
 				false));
 		this.fillRules
-			.add(new Rule("fill.lowest-facet", Kind.TRAIT, (p) -> true, (p) -> List.of(p.facetsByScore().get(0)),
-					(p) -> "Your lowest facet is " + p.name(p.facetsByScore().get(0))
-							+ ": where a task depends on it, plan extra time or pair with someone for whom it comes"
-							+ " easily.",
+			.add(new Rule("fill.second-highest-facet", Kind.TRAIT, (p) -> p.standsOut(p.highestFacets().get(1)),
+					(p) -> List.of(p.highestFacets().get(1)), (p) -> "Your " + p.name(p.highestFacets().get(1))
+							+ " is another strength: in your next project," + " take on the part that needs it most.",
 					false));
 	}
 
@@ -388,14 +395,37 @@ final class SuggestionRules {
 			return (domain == Domain.NEUROTICISM) ? "calm under pressure (low Neuroticism)" : domain.displayName();
 		}
 
-		/** Facet codes, lowest score first; ties in inventory order. */
-		List<String> facetsByScore() {
-			return this.scores.domains()
-				.stream()
-				.flatMap((domain) -> domain.facets().stream())
+		/**
+		 * Facet codes outside Neuroticism (where low is not a weakness nor high a
+		 * strength), lowest score first; ties in inventory order.
+		 */
+		List<String> lowestFacets() {
+			return facets().filter((facet) -> facet.facet().domain() != Domain.NEUROTICISM)
 				.sorted(Comparator.comparingDouble(Scores.FacetScore::score))
 				.map((facet) -> facet.facet().code())
 				.toList();
+		}
+
+		/**
+		 * Facet codes outside Neuroticism, highest score first; ties in inventory order.
+		 */
+		List<String> highestFacets() {
+			return facets().filter((facet) -> facet.facet().domain() != Domain.NEUROTICISM)
+				.sorted(Comparator.comparingDouble((Scores.FacetScore facet) -> -facet.score()))
+				.map((facet) -> facet.facet().code())
+				.toList();
+		}
+
+		/**
+		 * Whether a facet's score differs from the mean of all 30 by 10 points or more.
+		 */
+		boolean standsOut(String code) {
+			double mean = facets().mapToDouble(Scores.FacetScore::score).average().orElse(50);
+			return Math.abs(score(code) - mean) >= 10;
+		}
+
+		private Stream<Scores.FacetScore> facets() {
+			return this.scores.domains().stream().flatMap((domain) -> domain.facets().stream());
 		}
 
 		/**

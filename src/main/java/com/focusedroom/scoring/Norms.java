@@ -33,6 +33,9 @@ public final class Norms {
 			+ " with a 120-item public domain inventory: Development of the IPIP-NEO-120. Journal of Research in"
 			+ " Personality, 51, 78-89; norms by sex and age from the author's public IPIP-NEO-120 scoring program";
 
+	/** The youngest age Johnson's program scores. */
+	static final int MIN_AGE = 10;
+
 	private static final Norms JOHNSON_2014 = load("ipip/norms-johnson-2014.csv");
 
 	private final List<Group> groups;
@@ -50,7 +53,7 @@ public final class Norms {
 	 * age given, or under 10, which Johnson's program also refuses).
 	 */
 	public Optional<Group> group(Sex sex, Integer age) {
-		if (age == null) {
+		if (age == null || age < MIN_AGE) {
 			return Optional.empty();
 		}
 		return this.groups.stream()
