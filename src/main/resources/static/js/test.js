@@ -103,6 +103,7 @@
 
   restore(load());
   progress.hidden = false;
+  document.getElementById('progress-hint').hidden = false;
   update();
   form.addEventListener('change', function () {
     save(collect());
