@@ -1,5 +1,6 @@
 package com.focusedroom.assessment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -117,7 +120,11 @@ class BrowserJourneyTests {
 			((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
 			radio.click();
 		}
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		WebElement submit = this.browser.findElement(By.cssSelector("form button[type=submit]"));
+		submit.click();
+		// The click can return before the browser has left the page: wait for the answer
+		// page.
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
 	}
 
 	private String pageText() {
