@@ -49,6 +49,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setCleanDataDirectory(properties.cleanStart())
 				.setPort(properties.port())
 				.setServerConfig("max_connections", "200")
+				// zonky starts PostgreSQL with -F (no fsync) and synchronous_commit=off,
+				// as
+				// suits throwaway test databases; a durable database overrides both.
+				.setServerConfig("fsync", properties.durable() ? "on" : "off")
+				.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
 				.start();
 			log.info("Started the embedded PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
 			return new EmbeddedDatabase(server.getPort(), server);

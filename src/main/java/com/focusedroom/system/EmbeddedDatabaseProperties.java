@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDirectory where the database files live; they survive a restart
  * @param port the TCP port on localhost, 0 for any free port
  * @param cleanStart wipe the data directory on start and stop (tests only)
+ * @param durable flush every commit to disk ({@code fsync}, synchronous commit), so an
+ * acknowledged submission survives a crash of the machine; tests turn it off for speed
  */
 @ConfigurationProperties("focusedroom.embedded-database")
 public record EmbeddedDatabaseProperties(@DefaultValue("data/postgres") Path dataDirectory, @DefaultValue("0") int port,
-		@DefaultValue("false") boolean cleanStart) {
+		@DefaultValue("false") boolean cleanStart, @DefaultValue("true") boolean durable) {
 
 }

@@ -7,12 +7,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.focusedroom.admin.AdminProperties;
+import com.focusedroom.admin.AdminUsers;
+import com.focusedroom.admin.LoginThrottle;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,15 +27,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security for the whole site: public pages open, {@code /admin/**} behind a login, CSRF
- * tokens on every HTML form, none on the JSON API (no cookies, no ambient authority), and
- * strict response headers.
+ * Security for the whole site: public pages open, {@code /admin/**} behind our own login
+ * page for the admins of the configuration, CSRF tokens on every HTML form, none on the
+ * JSON API (no cookies, no ambient authority), and strict response headers.
  * <p>
  * The CSRF token lives in a cookie, not in the HTTP session, so public visitors get no
- * session and any app instance accepts any other's token.
+ * session and any app instance accepts any other's token. Admins get a session (timeout
+ * {@code server.servlet.session.timeout}), a new one at login, and failed logins are
+ * throttled by {@link LoginThrottle} (absent in web slice tests without a database).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableConfigurationProperties(AdminProperties.class)
 public class WebSecurityConfiguration {
 
 	/** Our pages load nothing but their own CSS and images; no inline script or style. */
@@ -36,17 +46,37 @@ public class WebSecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** The admins of the configuration; none by default, and then nobody can log in. */
 	@Bean
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	AdminUsers adminUsers(AdminProperties properties) {
+		return new AdminUsers(properties);
+	}
+
+	@Bean
+	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> loginThrottle) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/admin/**").authenticated().anyRequest().permitAll())
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(LoginThrottle.LOGIN_URL)
+			.permitAll()
+			.requestMatchers("/admin", "/admin/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/api/**"))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-			.formLogin((login) -> login.permitAll())
+			.formLogin((login) -> {
+				login.loginPage(LoginThrottle.LOGIN_URL).failureUrl(LoginThrottle.LOGIN_URL + "?error").permitAll();
+				loginThrottle.ifAvailable((throttle) -> login.successHandler(throttle.successHandler())
+					.failureHandler(throttle.failureHandler()));
+			})
+			.logout((logout) -> {
+				logout.logoutUrl("/admin/logout").logoutSuccessUrl(LoginThrottle.LOGIN_URL + "?logout");
+				loginThrottle.ifAvailable((throttle) -> logout.addLogoutHandler(throttle.logoutHandler()));
+			})
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		loginThrottle.ifAvailable(
+				(throttle) -> http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class));
 		return http.build();
 	}
 

@@ -120,11 +120,13 @@ class BrowserJourneyTests {
 			((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
 			radio.click();
 		}
-		WebElement submit = this.browser.findElement(By.cssSelector("form button[type=submit]"));
-		submit.click();
-		// The click can return before the browser has left the page: wait for the answer
-		// page.
-		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		// wait for the answer page to replace this one before anyone reads it
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((driver) -> "complete"
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
 
 	private String pageText() {

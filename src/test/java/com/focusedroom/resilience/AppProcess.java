@@ -49,6 +49,11 @@ final class AppProcess {
 		return app;
 	}
 
+	/** An app already listening on a port, such as a proxy in front of instances. */
+	static AppProcess at(int port) {
+		return new AppProcess(null, port);
+	}
+
 	URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}

@@ -45,7 +45,7 @@ final class Visitors {
 	final AtomicInteger connectionFailures = new AtomicInteger();
 
 	private Visitors(int count) {
-		this.threads = Executors.newFixedThreadPool(count);
+		this.threads = Executors.newFixedThreadPool(Math.max(1, count));
 	}
 
 	/**

@@ -1,0 +1,205 @@
+package com.focusedroom.admin;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.PrimaryGoal;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Customers in the admin area: search and list, one customer's page, CSV export, and the
+ * GDPR requests (data export, rectification, erasure).
+ */
+@Controller
+class CustomerAdminController {
+
+	private static final int UNPROCESSABLE = 422;
+
+	private final CustomerDirectory directory;
+
+	private final CustomerExport export;
+
+	private final CustomerData data;
+
+	private final Rectification rectification;
+
+	private final Erasures erasures;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	CustomerAdminController(CustomerDirectory directory, CustomerExport export, CustomerData data,
+			Rectification rectification, Erasures erasures, AuditLog audit, JdbcClient jdbc) {
+		this.directory = directory;
+		this.export = export;
+		this.data = data;
+		this.rectification = rectification;
+		this.erasures = erasures;
+		this.audit = audit;
+		this.jdbc = jdbc;
+	}
+
+	@ModelAttribute("careerStages")
+	CareerStage[] careerStages() {
+		return CareerStage.values();
+	}
+
+	@ModelAttribute("primaryGoals")
+	PrimaryGoal[] primaryGoals() {
+		return PrimaryGoal.values();
+	}
+
+	@GetMapping("/admin/customers")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer channel,
+			@RequestParam(required = false) Boolean optIn, @RequestParam(required = false) CareerStage careerStage,
+			@RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CustomerFilter filter = new CustomerFilter(q, channel, optIn, careerStage);
+		CustomerSort order = CustomerSort.ofCode(sort);
+		model.addAttribute("result", this.directory.find(filter, order, page));
+		model.addAttribute("q", (q != null) ? q : "");
+		model.addAttribute("channel", channel);
+		model.addAttribute("optIn", optIn);
+		model.addAttribute("careerStage", careerStage);
+		model.addAttribute("sort", order);
+		model.addAttribute("sorts", CustomerSort.values());
+		model.addAttribute("channels", channels());
+		return "admin/customers";
+	}
+
+	@GetMapping(value = "/admin/customers/export.csv", produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer channel, @RequestParam(required = false) Boolean optIn,
+			@RequestParam(required = false) CareerStage careerStage,
+			@RequestParam(defaultValue = "false") boolean includeWithoutConsent) {
+		CustomerFilter filter = new CustomerFilter(q, channel, optIn, careerStage);
+		CustomerFilter exported = includeWithoutConsent ? filter : filter.optedInUnlessChosen();
+		this.audit.record(Actor.current(), AuditAction.EXPORT_CSV, null, describe(exported));
+		String filename = "customers-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body((out) -> this.export.write(exported, out));
+	}
+
+	@GetMapping("/admin/customers/{id}")
+	String detail(@PathVariable long id, Model model) {
+		CustomerDirectory.CustomerDetail customer = this.directory.detail(id)
+			.orElseThrow(CustomerAdminController::notFound);
+		this.audit.record(Actor.current(), AuditAction.VIEW_CUSTOMER, id, null);
+		model.addAttribute("customer", customer);
+		model.addAttribute("erasedBefore", this.erasures.erasedAt(customer.email()).orElse(null));
+		return "admin/customer";
+	}
+
+	@GetMapping(value = "/admin/customers/{id}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> exportData(@PathVariable long id) {
+		String json = this.data.export(id, Actor.current()).orElseThrow(CustomerAdminController::notFound);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("customer-" + id + ".json").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(json);
+	}
+
+	@GetMapping("/admin/customers/{id}/demographics")
+	String editDemographics(@PathVariable long id, Model model) {
+		model.addAttribute("form", this.rectification.current(id).orElseThrow(CustomerAdminController::notFound));
+		model.addAttribute("customerId", id);
+		return "admin/demographics";
+	}
+
+	@PostMapping("/admin/customers/{id}/demographics")
+	String rectify(@PathVariable long id, @Valid @ModelAttribute("form") DemographicsForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (result.hasErrors()) {
+			model.addAttribute("customerId", id);
+			response.setStatus(UNPROCESSABLE);
+			return "admin/demographics";
+		}
+		List<String> changed = this.rectification.rectify(id, form, Actor.current())
+			.orElseThrow(CustomerAdminController::notFound);
+		redirect.addFlashAttribute("message",
+				changed.isEmpty() ? "Nothing changed." : "Saved. Changed: " + String.join(", ", changed) + ".");
+		return "redirect:/admin/customers/" + id;
+	}
+
+	@GetMapping("/admin/customers/{id}/erase")
+	String confirmErasure(@PathVariable long id, Model model) {
+		model.addAttribute("customer", this.directory.detail(id).orElseThrow(CustomerAdminController::notFound));
+		model.addAttribute("erasureAvailable", this.erasures.available());
+		return "admin/erase";
+	}
+
+	@PostMapping("/admin/customers/{id}/erase")
+	String erase(@PathVariable long id, RedirectAttributes redirect) {
+		if (!this.erasures.available()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Erasure is not configured");
+		}
+		if (!this.erasures.erase(id, Actor.current(), AuditAction.ERASE)) {
+			throw notFound();
+		}
+		redirect.addFlashAttribute("message", "Customer " + id + " was erased.");
+		return "redirect:/admin/customers";
+	}
+
+	private List<Channel> channels() {
+		return this.jdbc.sql("SELECT channel_id, channel_name FROM channel_details ORDER BY channel_id")
+			.query((rs, row) -> new Channel(rs.getInt("channel_id"), rs.getString("channel_name")))
+			.list();
+	}
+
+	/** Which filters were used, without the search text (it may be an email). */
+	private static String describe(CustomerFilter filter) {
+		List<String> parts = new ArrayList<>();
+		if (filter.query() != null) {
+			parts.add("search");
+		}
+		if (filter.channel() != null) {
+			parts.add("channel=" + filter.channel());
+		}
+		if (filter.optIn() != null) {
+			parts.add("opt-in=" + filter.optIn());
+		}
+		if (filter.careerStage() != null) {
+			parts.add("career stage=" + filter.careerStage().code());
+		}
+		return parts.isEmpty() ? "all customers" : "filters: " + String.join(", ", parts);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+	record Channel(int id, String name) {
+
+	}
+
+}

@@ -1,0 +1,225 @@
+package com.focusedroom.admin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.PrimaryGoal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads customers for the admin area: a filtered, sorted page of them (paged in SQL), and
+ * one customer with their touches, consent history and reports.
+ */
+@Service
+class CustomerDirectory {
+
+	static final int PAGE_SIZE = 25;
+
+	private static final String TRAITS = "OCEAN";
+
+	private final JdbcClient jdbc;
+
+	CustomerDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	CustomerPage find(CustomerFilter filter, CustomerSort sort, int page) {
+		int number = Math.max(page, 0);
+		long total = this.jdbc.sql("SELECT count(*) FROM customer c " + filter.where())
+			.params(filter.parameters())
+			.query(Long.class)
+			.single();
+		// The number of tests is counted for the page's rows only, after the sort and
+		// limit.
+		List<CustomerRow> rows = this.jdbc.sql("SELECT p.*, ch.channel_name, "
+				+ "(SELECT count(*) FROM big_five_result r WHERE r.customer_id = p.customer_id) AS tests "
+				+ "FROM (SELECT c.customer_id, c.email_id, c.name, c.profession, c.career_stage, c.channel_id, "
+				+ "c.create_dt, c.opt_in FROM customer c " + filter.where() + "ORDER BY " + sort.orderBy()
+				+ " LIMIT :limit OFFSET :offset) AS p JOIN channel_details ch ON ch.channel_id = p.channel_id ORDER BY "
+				+ sort.orderBy().replace("c.", "p."))
+			.params(filter.parameters())
+			.param("limit", PAGE_SIZE)
+			.param("offset", (long) number * PAGE_SIZE)
+			.query((rs, row) -> new CustomerRow(rs.getLong("customer_id"), rs.getString("email_id"),
+					rs.getString("name"), rs.getString("profession"), stageLabel(rs.getString("career_stage")),
+					rs.getString("channel_name"), rs.getObject("create_dt", OffsetDateTime.class),
+					rs.getBoolean("opt_in"), rs.getLong("tests")))
+			.list();
+		return new CustomerPage(rows, number, PAGE_SIZE, total);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<CustomerDetail> detail(long customerId) {
+		return this.jdbc.sql("""
+				SELECT c.customer_id, c.email_id, c.name, c.age, c.profession, c.career_stage, c.purpose,
+				       ch.channel_name, c.create_dt, c.updated_at, c.opt_in
+				FROM customer c JOIN channel_details ch ON ch.channel_id = c.channel_id WHERE c.customer_id = :id
+				""")
+			.param("id", customerId)
+			.query((rs, row) -> new CustomerDetail(rs.getLong("customer_id"), rs.getString("email_id"),
+					rs.getString("name"), rs.getObject("age", Integer.class), rs.getString("profession"),
+					rs.getString("career_stage"), stageLabel(rs.getString("career_stage")), rs.getString("purpose"),
+					goalLabel(rs.getString("purpose")), rs.getString("channel_name"),
+					rs.getObject("create_dt", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+					rs.getBoolean("opt_in"), touches(customerId), consentHistory(customerId), reports(customerId)))
+			.optional();
+	}
+
+	private List<Touch> touches(long customerId) {
+		return this.jdbc.sql("""
+				SELECT t.touched_at, ch.channel_name, t.kind, r.report_id, t.utm_source, t.utm_medium,
+				       t.utm_campaign, t.referrer
+				FROM customer_touch t JOIN channel_details ch ON ch.channel_id = t.channel_id
+				LEFT JOIN big_five_result r ON r.id = t.result_id
+				WHERE t.customer_id = :id ORDER BY t.touched_at, t.touch_id
+				""")
+			.param("id", customerId)
+			.query((rs, row) -> new Touch(rs.getObject("touched_at", OffsetDateTime.class),
+					rs.getString("channel_name"), rs.getString("kind"), rs.getObject("report_id", Integer.class),
+					rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
+					rs.getString("referrer")))
+			.list();
+	}
+
+	private List<ConsentChange> consentHistory(long customerId) {
+		return this.jdbc.sql("""
+				SELECT e.occurred_at, e.purpose, e.action, e.source, ch.channel_name, t.version
+				FROM consent_event e LEFT JOIN consent_text t ON t.consent_text_id = e.consent_text_id
+				LEFT JOIN channel_details ch ON ch.channel_id = e.channel_id
+				WHERE e.customer_id = :id ORDER BY e.consent_event_id
+				""")
+			.param("id", customerId)
+			.query((rs, row) -> new ConsentChange(rs.getObject("occurred_at", OffsetDateTime.class),
+					rs.getString("purpose"), rs.getString("action"), rs.getString("source"),
+					rs.getString("channel_name"), rs.getString("version")))
+			.list();
+	}
+
+	private List<ReportSummary> reports(long customerId) {
+		List<ReportSummary> reports = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT r.report_id, r.report_token, r.created_at, ch.channel_name, r.profession, r.career_stage,
+				       r.scores->'O' AS o, r.scores->'C' AS c, r.scores->'E' AS e, r.scores->'A' AS a,
+				       r.scores->'N' AS n
+				FROM big_five_result r JOIN channel_details ch ON ch.channel_id = r.channel_id
+				WHERE r.customer_id = :id ORDER BY r.report_id
+				""").param("id", customerId).query((ResultSet rs) -> {
+			Integer[] scores = new Integer[TRAITS.length()];
+			for (int i = 0; i < TRAITS.length(); i++) {
+				scores[i] = score(rs, String.valueOf(Character.toLowerCase(TRAITS.charAt(i))));
+			}
+			ReportSummary previous = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+			List<TraitScore> traits = new ArrayList<>();
+			for (int i = 0; i < TRAITS.length(); i++) {
+				Integer before = (previous != null) ? previous.traits().get(i).score() : null;
+				Integer change = (scores[i] != null && before != null) ? scores[i] - before : null;
+				traits.add(new TraitScore(String.valueOf(TRAITS.charAt(i)), scores[i], change));
+			}
+			reports.add(new ReportSummary(rs.getInt("report_id"), rs.getString("report_token"),
+					rs.getObject("created_at", OffsetDateTime.class), rs.getString("channel_name"),
+					rs.getString("profession"), stageLabel(rs.getString("career_stage")), traits));
+		});
+		return reports;
+	}
+
+	/** A 0-100 score from the JSON, or null when a (legacy) report has none. */
+	private static Integer score(ResultSet rs, String column) throws SQLException {
+		String json = rs.getString(column);
+		if (json == null) {
+			return null;
+		}
+		try {
+			return (int) Math.round(Double.parseDouble(json));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	static String stageLabel(String code) {
+		return (code != null) ? CareerStage.ofCode(code).map(CareerStage::label).orElse(code) : null;
+	}
+
+	static String goalLabel(String code) {
+		return (code != null) ? PrimaryGoal.ofCode(code).map(PrimaryGoal::label).orElse(code) : null;
+	}
+
+	record CustomerPage(List<CustomerRow> rows, int number, int size, long total) {
+
+		public long pages() {
+			return Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+		public boolean hasPrevious() {
+			return this.number > 0;
+		}
+
+		public boolean hasNext() {
+			return (long) (this.number + 1) * this.size < this.total;
+		}
+
+		public long firstRow() {
+			return this.rows.isEmpty() ? 0 : (long) this.number * this.size + 1;
+		}
+
+		public long lastRow() {
+			return (long) this.number * this.size + this.rows.size();
+		}
+
+	}
+
+	record CustomerRow(long id, String email, String name, String profession, String careerStage, String channel,
+			OffsetDateTime created, boolean optIn, long tests) {
+
+	}
+
+	record CustomerDetail(long id, String email, String name, Integer age, String profession, String careerStageCode,
+			String careerStage, String purposeCode, String purpose, String channel, OffsetDateTime created,
+			OffsetDateTime lastVisit, boolean optIn, List<Touch> touches, List<ConsentChange> consentHistory,
+			List<ReportSummary> reports) {
+
+	}
+
+	record Touch(OffsetDateTime at, String channel, String kind, Integer reportId, String utmSource, String utmMedium,
+			String utmCampaign, String referrer) {
+
+	}
+
+	record ConsentChange(OffsetDateTime at, String purpose, String action, String source, String channel,
+			String textVersion) {
+
+	}
+
+	record ReportSummary(int reportId, String token, OffsetDateTime created, String channel, String profession,
+			String careerStage, List<TraitScore> traits) {
+
+	}
+
+	/**
+	 * One trait of a report.
+	 *
+	 * @param trait its letter, O C E A N
+	 * @param score 0-100, or null for a legacy report without scores
+	 * @param change the difference to the previous report, or null for the first
+	 */
+	record TraitScore(String trait, Integer score, Integer change) {
+
+		public String changeText() {
+			if (this.change == null) {
+				return "";
+			}
+			return (this.change > 0) ? "+" + this.change : (this.change == 0) ? "±0" : "−" + (-this.change);
+		}
+
+	}
+
+}

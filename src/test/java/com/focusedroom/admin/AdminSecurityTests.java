@@ -1,0 +1,166 @@
+package com.focusedroom.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The admin area's doors: who gets in, who is kept out, and what a forged request can do.
+ */
+@SpringBootTest(properties = { AdminTestContext.PROPERTY, "focusedroom.admin.users[0].username=test-admin",
+		"focusedroom.admin.users[0].password-hash=" + AdminSecurityTests.HASH,
+		"focusedroom.admin.users[1].username=locked-admin",
+		"focusedroom.admin.users[1].password-hash=" + AdminSecurityTests.HASH })
+@AutoConfigureMockMvc
+class AdminSecurityTests {
+
+	private static final String PASSWORD = "test-admin-password";
+
+	static final String HASH = "{bcrypt}$2a$10$SMvtJHuwnG0jpKW2r/aWSuTsMOzCAvdi2JPWjqr/6IOR2D13x7WO6";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyAdminPageAndActionRefusesAnAnonymousVisitor() {
+		List<String> checked = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
+			boolean adminController = mapping.getValue()
+				.getBeanType()
+				.getPackageName()
+				.equals(AdminController.class.getPackageName());
+			for (String pattern : mapping.getKey().getPatternValues()) {
+				if (!adminController && !pattern.startsWith("/admin") || pattern.equals(LoginThrottle.LOGIN_URL)) {
+					continue;
+				}
+				assertThat(pattern).as("every admin controller lives under /admin").startsWith("/admin");
+				String url = pattern.replaceAll("\\{[^}]+}", "1");
+				var methods = mapping.getKey().getMethodsCondition().getMethods();
+				for (var method : methods.isEmpty() ? List.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+						: methods) {
+					MvcTestResult result = this.mvc.method(HttpMethod.valueOf(method.name()))
+						.uri(url)
+						.with(csrf())
+						.exchange();
+					assertThat(result).as(method + " " + url).hasStatus3xxRedirection();
+					assertThat(result.getResponse().getRedirectedUrl()).as(method + " " + url).endsWith("/admin/login");
+					checked.add(method + " " + url);
+				}
+			}
+		}
+		assertThat(checked).as("the enumeration found the admin pages")
+			.contains("GET /admin", "GET /admin/customers", "GET /admin/customers/1", "POST /admin/customers/1/erase",
+					"POST /admin/customers/1/demographics", "GET /admin/customers/export.csv",
+					"GET /admin/customers/1/data.json", "GET /admin/integrity", "GET /admin/audit");
+		assertThat(this.mvc.get().uri("/admin/not-a-page")).hasStatus3xxRedirection();
+	}
+
+	@Test
+	void aPostWithoutCsrfTokenIsRefusedAndErasesNothing() {
+		long id = Fixtures.customer(this.jdbc, Fixtures.email("csrf"), "Kept", null, null, 1, false);
+		assertThat(this.mvc.post().uri("/admin/customers/{id}/erase", id).with(user("test-admin").roles("ADMIN")))
+			.hasStatus(403);
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM customer WHERE customer_id = ?", id)).isOne();
+	}
+
+	@Test
+	void theConfiguredAdminLogsInAndOutAndBothAreAudited() {
+		MvcTestResult login = this.mvc.post()
+			.uri("/admin/login")
+			.param("username", "test-admin")
+			.param("password", PASSWORD)
+			.with(csrf())
+			.exchange();
+		assertThat(login).hasStatus3xxRedirection().hasRedirectedUrl("/admin");
+		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+		assertThat(this.mvc.get().uri("/admin").session(session)).hasStatusOk().bodyText().contains("Dashboard");
+		assertThat(this.mvc.post().uri("/admin/logout").session(session).with(csrf())).hasStatus3xxRedirection()
+			.hasRedirectedUrl("/admin/login?logout");
+		assertThat(this.jdbc
+			.sql("SELECT action FROM admin_audit WHERE actor = 'test-admin' AND action IN ('login', 'logout') "
+					+ "ORDER BY audit_id DESC LIMIT 2")
+			.query(String.class)
+			.list()).containsExactly("logout", "login");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedAndAnUnknownNameIsNotStored() {
+		assertThat(this.mvc.post()
+			.uri("/admin/login")
+			.param("username", "someone@example.com")
+			.param("password", "guess")
+			.with(csrf())).hasStatus3xxRedirection().redirectedUrl().startsWith("/admin/login?");
+		assertThat(Fixtures.count(this.jdbc,
+				"SELECT count(*) FROM admin_login_failure WHERE username LIKE '%example.com%'"))
+			.isZero();
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM admin_audit WHERE actor LIKE '%example.com%'"))
+			.isZero();
+	}
+
+	@Test
+	void fiveFailedLoginsLockTheAdminOutEvenWithTheRightPassword() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(loginFrom("10.0.0." + i, "locked-admin", "wrong-" + i)).hasRedirectedUrl("/admin/login?error");
+		}
+		assertThat(loginFrom("10.0.0.99", "locked-admin", PASSWORD)).hasRedirectedUrl("/admin/login?locked");
+		assertThat(Fixtures.count(this.jdbc,
+				"SELECT count(*) FROM admin_audit WHERE actor = 'locked-admin' AND action = 'login_locked'"))
+			.isPositive();
+	}
+
+	@Test
+	void manyFailuresFromOneAddressLockThatAddressForEveryName() {
+		for (int i = 0; i < 20; i++) {
+			loginFrom("10.9.9.9", "nobody-" + i, "wrong");
+		}
+		assertThat(loginFrom("10.9.9.9", "test-admin", PASSWORD)).hasRedirectedUrl("/admin/login?locked");
+		assertThat(loginFrom("10.9.9.10", "test-admin", PASSWORD)).hasRedirectedUrl("/admin");
+	}
+
+	@Test
+	void theLoginPageAndAdminPagesCarryTheStrictHeaders() {
+		assertThat(this.mvc.get().uri("/admin/login")).hasStatusOk()
+			.hasHeader("X-Frame-Options", "DENY")
+			.bodyText()
+			.contains("name=\"_csrf\"");
+	}
+
+	private MvcTestResult loginFrom(String address, String username, String password) {
+		return this.mvc.post()
+			.uri("/admin/login")
+			.param("username", username)
+			.param("password", password)
+			.with(csrf())
+			.with((request) -> {
+				request.setRemoteAddr(address);
+				return request;
+			})
+			.exchange();
+	}
+
+}
