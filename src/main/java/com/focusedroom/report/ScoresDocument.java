@@ -1,6 +1,7 @@
 package com.focusedroom.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,27 +54,40 @@ final class ScoresDocument {
 	}
 
 	/**
-	 * The scores as they were stored, or empty for a result whose JSON is not in this
-	 * shape (imported from the legacy database, which kept its own).
+	 * The scores as they were stored, or empty for a result whose JSON is not complete in
+	 * this shape (imported from the legacy database, which kept its own, or written by
+	 * hand): a report then shows its suggestions only, never a half-read profile.
 	 */
 	Optional<Scores> read(String document) {
 		JsonNode domains = this.json.readTree(document).path("domains");
-		if (!domains.isObject()) {
-			return Optional.empty();
-		}
 		List<Scores.DomainScore> scores = new ArrayList<>();
 		for (Domain domain : Domain.values()) {
 			JsonNode node = domains.path(domain.code());
 			List<Scores.FacetScore> facets = new ArrayList<>();
 			for (Facet facet : Inventory.ipipNeo120().facetsOf(domain)) {
 				JsonNode value = node.path("facets").path(facet.code());
+				if (!complete(value, 4, 20)) {
+					return Optional.empty();
+				}
 				facets.add(new Scores.FacetScore(facet, value.path("raw").asInt(), value.path("score").asDouble(),
 						level(value)));
+			}
+			if (!complete(node, 24, 120)) {
+				return Optional.empty();
 			}
 			scores.add(new Scores.DomainScore(domain, node.path("raw").asInt(), node.path("score").asDouble(),
 					level(node), facets));
 		}
 		return Optional.of(new Scores(scores));
+	}
+
+	private static boolean complete(JsonNode node, int minRaw, int maxRaw) {
+		JsonNode raw = node.path("raw");
+		JsonNode score = node.path("score");
+		String level = node.path("level").asString("");
+		return raw.isIntegralNumber() && raw.asInt() >= minRaw && raw.asInt() <= maxRaw && score.isNumber()
+				&& score.asDouble() >= 0 && score.asDouble() <= 100
+				&& Arrays.stream(Level.values()).anyMatch((known) -> known.name().equalsIgnoreCase(level));
 	}
 
 	private static Level level(JsonNode node) {

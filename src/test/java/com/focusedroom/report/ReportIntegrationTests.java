@@ -112,6 +112,22 @@ class ReportIntegrationTests {
 	}
 
 	@Test
+	void scoresKeptInAnotherFormShowTheSuggestionsAndAreNotComparedWith() throws Exception {
+		Assessments.Submitted first = submit("legacy-shape@example.com", 50, keyed(3, "O", 4));
+		this.jdbc.sql("UPDATE big_five_result SET scores = '{\"openness\": 3.5}' WHERE report_token = ?")
+			.param(first.reportUrl().substring("/report/".length()))
+			.update();
+		assertThat(page(first.reportUrl())).contains("kept in another form")
+			.contains(escaped(storedSuggestions(first).split("\n")[0]));
+		assertThat(this.mvc.get().uri(first.reportUrl() + ".pdf")).hasStatusOk();
+
+		Assessments.Submitted second = submit("legacy-shape@example.com", 50, keyed(3, "O", 2));
+		assertThat(page(second.reportUrl())).contains("Report <span>2</span>")
+			.doesNotContain("Since report 1")
+			.doesNotContain("This is your report");
+	}
+
+	@Test
 	void anUnknownTokenHasNeitherPageNorPdf() {
 		assertThat(this.mvc.get().uri("/report/" + "a".repeat(64))).hasStatus(404);
 		assertThat(this.mvc.get().uri("/report/" + "a".repeat(64) + ".pdf")).hasStatus(404);
