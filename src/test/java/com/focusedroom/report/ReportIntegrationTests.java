@@ -128,6 +128,17 @@ class ReportIntegrationTests {
 	}
 
 	@Test
+	void aNameInAnotherScriptDoesNotBreakThePdf() throws Exception {
+		Assessments.Submitted report = this.assessments.submit(EmailAddress.of("script@example.com"),
+				new Demographics("Zoë 陈 <b>", 28, null, null, null), false, keyed(3, "A", 4), Channel.BIG_FIVE_TEST);
+		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").exchange();
+		assertThat(result).hasStatusOk();
+		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("Zoë", "your Big Five report");
+		}
+	}
+
+	@Test
 	void anUnknownTokenHasNeitherPageNorPdf() {
 		assertThat(this.mvc.get().uri("/report/" + "a".repeat(64))).hasStatus(404);
 		assertThat(this.mvc.get().uri("/report/" + "a".repeat(64) + ".pdf")).hasStatus(404);
