@@ -9,8 +9,10 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.scoring.Inventory;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -31,14 +34,26 @@ class AssessmentController {
 
 	private final Consents consents;
 
+	private final ItemLanguages languages = ItemLanguages.standard();
+
 	AssessmentController(Assessments assessments, Consents consents) {
 		this.assessments = assessments;
 		this.consents = consents;
 	}
 
+	/**
+	 * The choices every rendering of the form needs, and the language of its statements:
+	 * {@code ?lang=} (a link or the switcher, also sent back with the answers) or else
+	 * the browser's preferred languages.
+	 */
 	@ModelAttribute
-	void formChoices(Model model, Attribution attribution) {
+	void formChoices(Model model, Attribution attribution, @RequestParam(name = "lang", required = false) String lang,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			HttpServletResponse response) {
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		model.addAttribute("items", Inventory.ipipNeo120().items());
+		model.addAttribute("language", this.languages.choose(lang, acceptLanguage));
+		model.addAttribute("languages", this.languages.offered());
 		model.addAttribute("careerStages", CareerStage.values());
 		model.addAttribute("primaryGoals", PrimaryGoal.values());
 		model.addAttribute("newsletterConsent", this.consents.currentNewsletterText());

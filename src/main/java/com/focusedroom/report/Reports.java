@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.focusedroom.channel.Channel;
 import com.focusedroom.customer.Demographics;
+import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,17 +37,29 @@ public class Reports {
 			RETURNING report_id, report_token
 			""";
 
+	// The report at a token and, for the change since last time, the same customer's
+	// previous report: never any other customer's data.
 	private static final String FIND = """
-			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.career_stage, r.purpose
+			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name,
+			       coalesce(r.age, c.age) AS age, r.career_stage, r.purpose
 			FROM big_five_result r
+			JOIN customer c ON c.customer_id = r.customer_id
 			WHERE r.report_token = :token
+			UNION ALL
+			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose
+			FROM big_five_result r
+			JOIN big_five_result p ON p.customer_id = r.customer_id AND p.report_id = r.report_id - 1
+			WHERE r.report_token = :token
+			ORDER BY report_id DESC
 			""";
 
 	private final JdbcClient jdbc;
 
 	private final ScoresDocument scoresDocument;
 
-	private final SuggestionWriter suggestionWriter = new SuggestionWriter();
+	private final SuggestionRules suggestionRules = new SuggestionRules();
+
+	private final ReportPages pages = new ReportPages(Explanations.standard(), Norms.johnson2014());
 
 	Reports(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -58,7 +72,11 @@ public class Reports {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
 			Scores scores) {
-		List<String> suggestions = this.suggestionWriter.write(scores, demographics);
+		List<String> suggestions = this.suggestionRules
+			.suggest(scores, demographics.careerStage(), demographics.primaryGoal())
+			.stream()
+			.map(Suggestion::line)
+			.toList();
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
@@ -76,13 +94,22 @@ public class Reports {
 
 	@Transactional(readOnly = true)
 	Optional<ReportPage> findByToken(String token) {
-		return this.jdbc.sql(FIND)
+		List<ReportPages.Stored> found = this.jdbc.sql(FIND)
 			.param("token", token)
-			.query((rs, row) -> new ReportPage(rs.getInt("report_id"), rs.getObject("created_at", OffsetDateTime.class),
-					rs.getString("name"), rs.getString("career_stage"), rs.getString("purpose"),
-					this.scoresDocument.read(rs.getString("scores")).orElse(List.of()),
-					List.of(rs.getString("suggestions").split("\n")).stream().filter((s) -> !s.isBlank()).toList()))
-			.optional();
+			.query((rs, row) -> new ReportPages.Stored(rs.getInt("report_id"),
+					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
+					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),
+					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions"))))
+			.list();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<ReportPages.Stored> previous = (found.size() > 1) ? Optional.of(found.get(1)) : Optional.empty();
+		return Optional.of(this.pages.page(found.get(0), previous));
+	}
+
+	private static List<String> lines(String suggestions) {
+		return Stream.of(suggestions.split("\n")).filter((line) -> !line.isBlank()).toList();
 	}
 
 	/**

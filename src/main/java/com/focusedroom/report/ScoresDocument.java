@@ -1,11 +1,15 @@
 package com.focusedroom.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.focusedroom.scoring.Domain;
+import com.focusedroom.scoring.Facet;
 import com.focusedroom.scoring.Inventory;
+import com.focusedroom.scoring.Level;
 import com.focusedroom.scoring.Scores;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,49 +40,58 @@ final class ScoresDocument {
 			ObjectNode node = domains.putObject(domain.domain().code());
 			node.put("raw", domain.raw());
 			node.put("score", domain.score());
-			node.put("level", domain.level().name().toLowerCase(java.util.Locale.ROOT));
+			node.put("level", domain.level().name().toLowerCase(Locale.ROOT));
 			ObjectNode facets = node.putObject("facets");
 			for (Scores.FacetScore facet : domain.facets()) {
 				ObjectNode facetNode = facets.putObject(facet.facet().code());
 				facetNode.put("name", facet.facet().name());
 				facetNode.put("raw", facet.raw());
 				facetNode.put("score", facet.score());
-				facetNode.put("level", facet.level().name().toLowerCase(java.util.Locale.ROOT));
+				facetNode.put("level", facet.level().name().toLowerCase(Locale.ROOT));
 			}
 		}
 		return this.json.writeValueAsString(root);
 	}
 
 	/**
-	 * The scores to show, or empty for a result whose JSON is not in this shape (imported
-	 * from the legacy database, which kept its own).
+	 * The scores as they were stored, or empty for a result whose JSON is not complete in
+	 * this shape (imported from the legacy database, which kept its own, or written by
+	 * hand): a report then shows its suggestions only, never a half-read profile.
 	 */
-	Optional<List<ShownDomain>> read(String document) {
+	Optional<Scores> read(String document) {
 		JsonNode domains = this.json.readTree(document).path("domains");
-		if (!domains.isObject()) {
-			return Optional.empty();
-		}
-		List<ShownDomain> shown = new ArrayList<>();
+		List<Scores.DomainScore> scores = new ArrayList<>();
 		for (Domain domain : Domain.values()) {
 			JsonNode node = domains.path(domain.code());
-			List<ShownFacet> facets = new ArrayList<>();
-			for (var facet : node.path("facets").properties()) {
-				JsonNode value = facet.getValue();
-				facets.add(new ShownFacet(value.path("name").asString(), value.path("score").asDouble(),
-						value.path("level").asString()));
+			List<Scores.FacetScore> facets = new ArrayList<>();
+			for (Facet facet : Inventory.ipipNeo120().facetsOf(domain)) {
+				JsonNode value = node.path("facets").path(facet.code());
+				if (!complete(value, 4, 20)) {
+					return Optional.empty();
+				}
+				facets.add(new Scores.FacetScore(facet, value.path("raw").asInt(), value.path("score").asDouble(),
+						level(value)));
 			}
-			shown.add(new ShownDomain(domain.code(), domain.displayName(), node.path("score").asDouble(),
-					node.path("level").asString(), facets));
+			if (!complete(node, 24, 120)) {
+				return Optional.empty();
+			}
+			scores.add(new Scores.DomainScore(domain, node.path("raw").asInt(), node.path("score").asDouble(),
+					level(node), facets));
 		}
-		return Optional.of(shown);
+		return Optional.of(new Scores(scores));
 	}
 
-	record ShownDomain(String code, String name, double score, String level, List<ShownFacet> facets) {
-
+	private static boolean complete(JsonNode node, int minRaw, int maxRaw) {
+		JsonNode raw = node.path("raw");
+		JsonNode score = node.path("score");
+		String level = node.path("level").asString("");
+		return raw.isIntegralNumber() && raw.asInt() >= minRaw && raw.asInt() <= maxRaw && score.isNumber()
+				&& score.asDouble() >= 0 && score.asDouble() <= 100
+				&& Arrays.stream(Level.values()).anyMatch((known) -> known.name().equalsIgnoreCase(level));
 	}
 
-	record ShownFacet(String name, double score, String level) {
-
+	private static Level level(JsonNode node) {
+		return Level.valueOf(node.path("level").asString().toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -21,6 +21,18 @@ public record Scores(List<DomainScore> domains) {
 	}
 
 	/**
+	 * A facet's score by its code.
+	 * @param code for example {@code C5}
+	 */
+	public FacetScore facet(String code) {
+		return this.domains.stream()
+			.flatMap((domain) -> domain.facets().stream())
+			.filter((score) -> score.facet().code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No score for facet " + code));
+	}
+
+	/**
 	 * A domain's score.
 	 *
 	 * @param domain the domain

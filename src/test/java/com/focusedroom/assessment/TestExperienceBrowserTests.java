@@ -1,0 +1,174 @@
+package com.focusedroom.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.focusedroom.channel.Attribution;
+import com.focusedroom.consent.NewsletterChoice;
+import com.focusedroom.channel.Channel;
+import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.scoring.Inventory;
+import com.focusedroom.system.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The test and the report in a real headless Chromium: answers kept across a reload, the
+ * accessibility check, and a phone-sized screen.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TestExperienceBrowserTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private Assessments assessments;
+
+	private ChromeDriver browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void answersAndChoicesSurviveAReloadAndTheProgressShowsHowFarTheVisitorGot() {
+		this.browser = Browser.start();
+		open("/big-five");
+		assertThat(text("#progress-count")).isEqualTo("0");
+		for (int i = 0; i < 10; i++) {
+			click(radio(i, 1 + i % 5));
+		}
+		new Select(this.browser.findElement(By.name("careerStage"))).selectByValue("STUDENT");
+		assertThat(text("#progress-count")).isEqualTo("10");
+
+		this.browser.navigate().refresh();
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(radio(i, 1 + i % 5).isSelected()).as("answer " + (i + 1) + " after the reload").isTrue();
+		}
+		assertThat(this.browser.findElements(By.cssSelector("input[type=radio]:checked"))).hasSize(10);
+		assertThat(new Select(this.browser.findElement(By.name("careerStage"))).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("STUDENT");
+		assertThat(text("#progress-count")).isEqualTo("10");
+		assertThat(this.browser.findElement(By.id("progress-next")).getAttribute("href")).endsWith("#item-11");
+
+		open("/big-five?lang=fr");
+		assertThat(this.browser.findElements(By.cssSelector("input[type=radio]:checked")))
+			.as("kept when switching the language too")
+			.hasSize(10);
+	}
+
+	@Test
+	void theTestPageAndTheReportHaveNoSeriousAccessibilityViolations() {
+		this.browser = Browser.start();
+		open("/big-five");
+		assertNoSeriousViolations("the test page");
+		open("/big-five?lang=ar");
+		assertNoSeriousViolations("the test page in Arabic");
+		open(twoReports());
+		assertNoSeriousViolations("a second report");
+	}
+
+	@Test
+	void onAPhoneNeitherTheTestNorTheReportScrollsSideways() {
+		this.browser = Browser.start(390, 844);
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		open("/big-five");
+		assertThat(((Number) script("return window.innerWidth")).intValue()).isEqualTo(390);
+		assertNoHorizontalScroll("the test page");
+		open("/big-five?lang=de");
+		assertNoHorizontalScroll("the test page in German");
+		open(twoReports());
+		assertNoHorizontalScroll("a second report");
+	}
+
+	private String twoReports() {
+		Demographics demographics = new Demographics("Ada", 34, "Engineer", CareerStage.CAREER_CHANGE,
+				PrimaryGoal.CAREER_DIRECTION);
+		EmailAddress email = EmailAddress.of("browser-report-" + System.nanoTime() + "@example.com");
+		this.assessments.submit(email, demographics, NewsletterChoice.notTicked(), answers(2, 4), Channel.BIG_FIVE_TEST,
+				Attribution.none());
+		return this.assessments
+			.submit(email, demographics, NewsletterChoice.notTicked(), answers(4, 2), Channel.BIG_FIVE_TEST,
+					Attribution.none())
+			.reportUrl();
+	}
+
+	/** Plus-keyed statements answered {@code plus}, minus-keyed ones {@code minus}. */
+	private static List<Integer> answers(int plus, int minus) {
+		return Inventory.ipipNeo120().items().stream().map((item) -> item.reversed() ? minus : plus).toList();
+	}
+
+	private void assertNoSeriousViolations(String page) {
+		Results results = new AxeBuilder().analyze(this.browser);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious)
+			.as(page + ": "
+					+ serious.stream()
+						.map((rule) -> rule.getId() + " (" + rule.getImpact() + ") at "
+								+ rule.getNodes()
+									.stream()
+									.limit(3)
+									.map((node) -> node.getHtml())
+									.collect(Collectors.joining(" | ")))
+						.collect(Collectors.joining("; ")))
+			.isEmpty();
+		assertThat(results.getPasses()).as("axe really ran").isNotEmpty();
+	}
+
+	private void assertNoHorizontalScroll(String page) {
+		long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+		long clientWidth = ((Number) script("return document.documentElement.clientWidth")).longValue();
+		assertThat(scrollWidth).as(page + " is " + scrollWidth + "px wide in a " + clientWidth + "px screen")
+			.isLessThanOrEqualTo(clientWidth);
+	}
+
+	private void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	private WebElement radio(int index, int value) {
+		return this.browser.findElement(By.cssSelector("input[name='answers[" + index + "]'][value='" + value + "']"));
+	}
+
+	private void click(WebElement element) {
+		script("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
+	}
+
+	private String text(String css) {
+		return this.browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private Object script(String script, Object... args) {
+		return ((JavascriptExecutor) this.browser).executeScript(script, args);
+	}
+
+}
