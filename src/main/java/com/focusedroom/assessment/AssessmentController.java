@@ -1,5 +1,7 @@
 package com.focusedroom.assessment;
 
+import java.util.Locale;
+
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
 import com.focusedroom.consent.ConsentRefusedException;
@@ -12,6 +14,9 @@ import com.focusedroom.scoring.Inventory;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.thymeleaf.ITemplateEngine;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,11 +39,15 @@ class AssessmentController {
 
 	private final Consents consents;
 
+	private final ItemList itemList;
+
 	private final ItemLanguages languages = ItemLanguages.standard();
 
-	AssessmentController(Assessments assessments, Consents consents) {
+	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates,
+			MessageSource messages) {
 		this.assessments = assessments;
 		this.consents = consents;
+		this.itemList = new ItemList(templates, messages);
 	}
 
 	/**
@@ -64,18 +73,20 @@ class AssessmentController {
 	@GetMapping("/big-five")
 	String form(Model model) {
 		model.addAttribute("assessmentForm", new AssessmentForm());
+		model.addAttribute("itemList", this.itemList.unanswered(language(model)));
 		return FORM;
 	}
 
 	@PostMapping("/big-five")
 	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
-			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution) {
+			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution,
+			Model model, Locale locale) {
 		if (!result.hasFieldErrors("age")) {
 			this.consents.ageProblem(form.isOptIn(), form.getAge())
 				.ifPresent((problem) -> result.rejectValue("optIn", "consent.age", problem));
 		}
 		if (result.hasErrors()) {
-			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+			return formAgain(form, result, model, locale);
 		}
 		Assessments.Submitted submitted;
 		try {
@@ -85,11 +96,21 @@ class AssessmentController {
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());
-			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+			return formAgain(form, result, model, locale);
 		}
 		RedirectView redirect = new RedirectView(submitted.reportUrl(), true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		return new ModelAndView(redirect);
+	}
+
+	/** The form again with the visitor's input, a message at each field to fix. */
+	private ModelAndView formAgain(AssessmentForm form, BindingResult result, Model model, Locale locale) {
+		model.addAttribute("itemList", this.itemList.answered(language(model), form.getAnswers(), result, locale));
+		return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	private static ItemLanguages.Language language(Model model) {
+		return (ItemLanguages.Language) model.getAttribute("language");
 	}
 
 }

@@ -114,8 +114,27 @@ class AssessmentControllerTests {
 		String html = result.getResponse().getContentAsString();
 		assertThat(html).contains("Enter your email address");
 		assertThat(html).contains("value=\"Ada\"", "value=\"Engineer\"", "value=\"36\"");
-		assertThat(html).containsPattern("value=\"5\" id=\"[^\"]+\" name=\"answers\\[4\\]\" checked=\"checked\"");
+		assertThat(html).containsPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"5\" checked=\"checked\">")
+			.doesNotContainPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"[1-4]\" checked");
 		then(this.assessments).should(never()).submit(any(), any(), any(), anyList(), any(), any());
+	}
+
+	@Test
+	void oneVisitorsRejectedAnswersNeverShowOnTheNextVisitorsPage() throws Exception {
+		MultiValueMap<String, String> form = completeForm();
+		form.set("email", "not-an-email");
+		form.remove("answers[7]");
+		String rejected = this.mvc.post()
+			.uri("/big-five")
+			.with(csrf())
+			.params(form)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(rejected).contains("checked=\"checked\"", "Choose an answer for this statement.");
+		String next = this.mvc.get().uri("/big-five").exchange().getResponse().getContentAsString();
+		assertThat(next).doesNotContain("checked", "Choose an answer for this statement.", "class=\"item invalid\"");
+		assertThat(countOf(next, "type=\"radio\"")).isEqualTo(600);
 	}
 
 	@Test
