@@ -1,6 +1,7 @@
 package com.focusedroom.assessment;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+
+import static java.util.stream.Collectors.toSet;
 
 @Controller
 class AssessmentController {
@@ -61,8 +65,9 @@ class AssessmentController {
 			HttpServletResponse response) {
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		model.addAttribute("items", Inventory.ipipNeo120().items());
-		model.addAttribute("language", this.languages.choose(lang, acceptLanguage));
-		model.addAttribute("languages", this.languages.offered());
+		ItemLanguages.Language language = this.languages.choose(lang, acceptLanguage);
+		model.addAttribute("language", language);
+		model.addAttribute("languageChoice", this.itemList.languageChoice(language, this.languages.offered()));
 		model.addAttribute("careerStages", CareerStage.values());
 		model.addAttribute("primaryGoals", PrimaryGoal.values());
 		model.addAttribute("newsletterConsent", this.consents.currentNewsletterText());
@@ -74,6 +79,7 @@ class AssessmentController {
 	String form(Model model) {
 		model.addAttribute("assessmentForm", new AssessmentForm());
 		model.addAttribute("itemList", this.itemList.unanswered(language(model)));
+		model.addAttribute("invalid", Set.of());
 		return FORM;
 	}
 
@@ -106,6 +112,9 @@ class AssessmentController {
 	/** The form again with the visitor's input, a message at each field to fix. */
 	private ModelAndView formAgain(AssessmentForm form, BindingResult result, Model model, Locale locale) {
 		model.addAttribute("itemList", this.itemList.answered(language(model), form.getAnswers(), result, locale));
+		// The fields to mark, looked up once: asking the binding result per field in the
+		// template cost a sixth of the page's rendering.
+		model.addAttribute("invalid", result.getFieldErrors().stream().map(FieldError::getField).collect(toSet()));
 		return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.focusedroom.assessment.ItemLanguages.Language;
 import com.focusedroom.scoring.Inventory;
@@ -19,21 +20,27 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * The test's 120 statements with their answer choices, as HTML for the test page.
+ * The parts of the test page that depend only on its language, as HTML: the 120
+ * statements with their answer choices and the language switcher's choices.
  * <p>
  * They are most of the page and the same for every visitor who has not answered yet, so
- * that list is rendered once per language and kept: the test page is the product's most
- * requested page and rendering its 600 radio buttons on every request cost more than
- * everything else it does (see docs/benchmarks.md). A form coming back with answers or
- * errors is rendered from the same template with them.
+ * they are rendered once per language and kept: the test page is the product's most
+ * requested page, and rendering its 600 radio buttons and 37 languages on every request
+ * cost several times more than everything else it does (see docs/benchmarks.md). A form
+ * coming back with answers or errors gets its statements rendered from the same template
+ * with them.
  */
 final class ItemList {
 
 	private static final String TEMPLATE = "assessment/items";
 
+	private static final Pattern INDENTATION = Pattern.compile("\\s*\\n\\s*");
+
 	private final List<Item> items = Inventory.ipipNeo120().items();
 
 	private final Map<String, String> unanswered = new ConcurrentHashMap<>();
+
+	private final Map<String, String> languageChoices = new ConcurrentHashMap<>();
 
 	private final ITemplateEngine templates;
 
@@ -42,6 +49,16 @@ final class ItemList {
 	ItemList(ITemplateEngine templates, MessageSource messages) {
 		this.templates = templates;
 		this.messages = messages;
+	}
+
+	/** The language switcher's choices, with a language selected. */
+	String languageChoice(Language language, List<Language> offered) {
+		return this.languageChoices.computeIfAbsent(language.code(), (code) -> {
+			Context context = new Context(Locale.ENGLISH);
+			context.setVariable("language", language);
+			context.setVariable("languages", offered);
+			return asciiOnly(compact(this.templates.process(TEMPLATE, Set.of("languages"), context)));
+		});
 	}
 
 	/** The statements in a language, none answered. */
@@ -75,7 +92,31 @@ final class ItemList {
 		context.setVariable("language", language);
 		context.setVariable("answers", new ArrayList<>(Arrays.asList(answers)));
 		context.setVariable("errors", new ArrayList<>(Arrays.asList(errors)));
-		return this.templates.process(TEMPLATE, Set.of("items"), context);
+		return compact(this.templates.process(TEMPLATE, Set.of("items"), context));
+	}
+
+	/** Without the template's indentation: a fifth of the statements' size. */
+	private static String compact(String html) {
+		return INDENTATION.matcher(html).replaceAll("\n");
+	}
+
+	/**
+	 * The language names written in their own scripts as character references, so that a
+	 * page in a Latin-script language stays Latin-1 throughout: Java then holds and
+	 * encodes the page one byte per character, which made the test page noticeably
+	 * cheaper to send (docs/benchmarks.md). Browsers show the same characters.
+	 */
+	private static String asciiOnly(String html) {
+		StringBuilder out = new StringBuilder(html.length() + 256);
+		html.codePoints().forEach((c) -> {
+			if (c < 0x80) {
+				out.append((char) c);
+			}
+			else {
+				out.append("&#").append(c).append(';');
+			}
+		});
+		return out.toString();
 	}
 
 }

@@ -112,7 +112,9 @@ class AssessmentControllerTests {
 		assertThat(result).hasStatus(422);
 		assertThat(result).model().extractingBindingResult("assessmentForm").hasFieldErrors("email");
 		String html = result.getResponse().getContentAsString();
-		assertThat(html).contains("Enter your email address");
+		assertThat(html).contains("Enter your email address", "Please check your answers");
+		assertThat(html).containsPattern("<div class=\"field invalid\">\\s*<label for=\"email\">")
+			.doesNotContainPattern("<div class=\"field invalid\">\\s*<label for=\"(name|age|career)\">");
 		assertThat(html).contains("value=\"Ada\"", "value=\"Engineer\"", "value=\"36\"");
 		assertThat(html).containsPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"5\" checked=\"checked\">")
 			.doesNotContainPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"[1-4]\" checked");
@@ -133,7 +135,8 @@ class AssessmentControllerTests {
 			.getContentAsString();
 		assertThat(rejected).contains("checked=\"checked\"", "Choose an answer for this statement.");
 		String next = this.mvc.get().uri("/big-five").exchange().getResponse().getContentAsString();
-		assertThat(next).doesNotContain("checked", "Choose an answer for this statement.", "class=\"item invalid\"");
+		assertThat(next).doesNotContain("checked", "Choose an answer for this statement.", "class=\"item invalid\"",
+				"field invalid", "Please check your answers");
 		assertThat(countOf(next, "type=\"radio\"")).isEqualTo(600);
 	}
 
