@@ -35,8 +35,11 @@ export CSRF_COOKIE="XSRF-TOKEN=$(awk '$6 == "XSRF-TOKEN" {print $7}' $OUT/cookie
 export RUN=$(date +%s)
 
 RESULTS=$OUT/results.md
-echo "| Measurement | Requests/s | p50 | p99 | Errors |" > $RESULTS
-echo "|---|---:|---:|---:|---:|" >> $RESULTS
+echo "| Measurement | Requests/s | p50 | p99 | Errors | App CPU per request |" > $RESULTS
+echo "|---|---:|---:|---:|---:|---:|" >> $RESULTS
+
+# CPU seconds the app's JVM has used so far (user + system), from /proc.
+app_cpu() { awk -v tick="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / tick}' /proc/$APP_PID/stat; }
 
 # wrk NAME URL [LUA]: warm up, then measure; appends a row.
 measure() {
@@ -44,15 +47,20 @@ measure() {
 	local args=(-t2 -c$CLIENTS --latency)
 	[ -n "$script" ] && args+=(-s "$script")
 	MODE=${MODE:-new} wrk "${args[@]}" -d5s "$url" > /dev/null 2>&1
+	local cpu_before=$(app_cpu)
 	MODE=${MODE:-new} wrk "${args[@]}" -d${SECONDS_EACH}s "$url" > $OUT/wrk.txt 2> $OUT/wrk-errors.txt
-	python3 - "$name" $OUT/wrk.txt $OUT/wrk-errors.txt >> $RESULTS <<'PY'
+	local cpu_after=$(app_cpu)
+	python3 - "$name" $OUT/wrk.txt $OUT/wrk-errors.txt $cpu_before $cpu_after >> $RESULTS <<'PY'
 import re, sys
 name, text, errors = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read()
+cpu = float(sys.argv[5]) - float(sys.argv[4])
+requests = int(re.search(r"(\d+) requests in", text).group(1))
 rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
 p = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
 bad = len([l for l in errors.splitlines() if l.startswith("unexpected status")])
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"| {name} | {float(rps):.0f} | {p.get('50')} | {p.get('99')} | {bad + (int(non2xx.group(1)) if non2xx and not bad else 0)} |")
+print(f"| {name} | {float(rps):.0f} | {p.get('50')} | {p.get('99')} | {bad + (int(non2xx.group(1)) if non2xx and not bad else 0)} "
+      f"| {1000 * cpu / requests:.2f} ms |")
 PY
 	tail -1 $RESULTS
 }
@@ -80,7 +88,7 @@ tps = float(re.search(r"tps = ([\d.]+)", summary).group(1))
 lat = sorted(int(line.split()[2]) for f in logs if not f.endswith(".txt") for line in open(f))
 pct = lambda q: f"{lat[min(len(lat) - 1, int(q * len(lat)))] / 1000:.2f}ms"
 failed = re.search(r"number of failed transactions: (\d+)", summary)
-print(f"| {name} | {tps:.0f} | {pct(0.50)} | {pct(0.99)} | {failed.group(1) if failed else 0} |")
+print(f"| {name} | {tps:.0f} | {pct(0.50)} | {pct(0.99)} | {failed.group(1) if failed else 0} | (no app) |")
 PY
 	tail -1 $RESULTS
 done
