@@ -38,6 +38,17 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void theApiIsStatelessButSendsTheSameHeaders() throws Exception {
+		HttpResponse<String> items = get("/api/v1/big-five/items", true);
+		assertThat(items.statusCode()).isEqualTo(200);
+		assertThat(items.headers().allValues("Set-Cookie")).as("no session, no CSRF cookie").isEmpty();
+		assertThat(items.headers().firstValue("Content-Security-Policy"))
+			.hasValue(WebSecurityConfiguration.CONTENT_SECURITY_POLICY);
+		assertThat(items.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(items.headers().firstValue("Strict-Transport-Security")).isPresent();
+	}
+
+	@Test
 	void nothingRevealsTheServerSoftwareOrItsInternals() throws Exception {
 		HttpResponse<String> missing = get("/no-such-page", false);
 		assertThat(missing.statusCode()).isEqualTo(404);
