@@ -96,3 +96,8 @@ done
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $($PSQL -c 'SHOW server_version')"
 cat $RESULTS
+# Every request must have succeeded: a benchmark of errors measures nothing.
+if awk -F'|' 'NR > 2 && $6 + 0 > 0 {bad = 1} END {exit !bad}' $RESULTS; then
+	echo "Some requests failed (Errors column); see $OUT/app.log" >&2
+	exit 1
+fi
