@@ -5,7 +5,6 @@
 # Options: -Dbench.customers=100000 -Dbench.requests=300
 set -eu
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -q spring-javaformat:apply
 ./mvnw -B -ntp test -Dtest=AdminBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
 echo
 cat target/bench-admin.md

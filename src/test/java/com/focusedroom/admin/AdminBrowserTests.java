@@ -46,7 +46,9 @@ class AdminBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		this.browser.quit();
+		if (this.browser != null) {
+			this.browser.quit();
+		}
 	}
 
 	@Test

@@ -50,7 +50,9 @@ class BrowserJourneyTests {
 
 	@AfterEach
 	void closeBrowser() {
-		this.browser.quit();
+		if (this.browser != null) {
+			this.browser.quit();
+		}
 	}
 
 	@Test

@@ -41,7 +41,9 @@ class ConsentBrowserTests {
 
 	@AfterEach
 	void closeBrowser() {
-		this.browser.quit();
+		if (this.browser != null) {
+			this.browser.quit();
+		}
 	}
 
 	@Test

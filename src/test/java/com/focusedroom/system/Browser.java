@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -20,8 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromium-driver}; {@code .ci/run} installs them). Other locations can be given
  * with the environment variables {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER}.
  * <p>
- * Nothing is downloaded at test time, so a missing browser fails the test with a clear
- * message rather than skipping it.
+ * Nothing is downloaded at test time (no browser is reachable from Maven Central). Where
+ * no browser is installed the browser tests are skipped with a message saying what to
+ * install, so {@code ./mvnw verify} works on a fresh machine; with the environment
+ * variable {@code BROWSER_TESTS=required} (set by {@code .ci/run}) a missing browser
+ * fails them instead, so CI can never pass without running them.
  */
 public final class Browser {
 
@@ -67,10 +71,15 @@ public final class Browser {
 	}
 
 	private static void requireInstalled(String path, String debianPackage) {
-		if (!Files.isExecutable(Path.of(path))) {
-			throw new IllegalStateException(path + " not found: install the Debian package " + debianPackage
-					+ " (apt-get install -y chromium chromium-driver), as .ci/run does");
+		if (Files.isExecutable(Path.of(path))) {
+			return;
 		}
+		String message = path + " not found: install the Debian package " + debianPackage
+				+ " (apt-get install -y chromium chromium-driver), as .ci/run does";
+		if ("required".equals(System.getenv("BROWSER_TESTS"))) {
+			throw new IllegalStateException(message);
+		}
+		Assumptions.abort("browser test skipped: " + message);
 	}
 
 	private static String env(String name, String fallback) {
