@@ -1,6 +1,11 @@
 package com.focusedroom.report;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A report, reached only through its unguessable token: as a page and as a PDF.
@@ -27,15 +33,19 @@ class ReportController {
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}")
-	String show(@PathVariable String token, Model model) {
-		model.addAttribute("report", find(token));
+	String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+		OpenedReports opened = opened(request);
+		model.addAttribute("report", find(token, opened));
+		remember(opened, token, request, response);
 		model.addAttribute("token", token);
 		return "report/report";
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}.pdf")
-	ResponseEntity<byte[]> pdf(@PathVariable String token) {
-		ReportPage report = find(token);
+	ResponseEntity<byte[]> pdf(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+		OpenedReports opened = opened(request);
+		ReportPage report = find(token, opened);
+		remember(opened, token, request, response);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.cacheControl(CacheControl.noStore())
@@ -47,8 +57,20 @@ class ReportController {
 			.body(this.pdf.render(report));
 	}
 
-	private ReportPage find(String token) {
-		return this.reports.findByToken(token)
+	/** The reports opened on this device before this one. */
+	private static OpenedReports opened(HttpServletRequest request) {
+		Cookie cookie = WebUtils.getCookie(request, OpenedReports.COOKIE);
+		return OpenedReports.fromCookie((cookie != null) ? cookie.getValue() : null);
+	}
+
+	/** Remembers a report that exists as opened on this device. */
+	private static void remember(OpenedReports opened, String token, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.addHeader(HttpHeaders.SET_COOKIE, opened.with(token).cookie(request.isSecure()).toString());
+	}
+
+	private ReportPage find(String token, OpenedReports opened) {
+		return this.reports.findByToken(token, opened)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No report at this address"));
 	}
 

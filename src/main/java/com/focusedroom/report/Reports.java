@@ -38,18 +38,21 @@ public class Reports {
 			""";
 
 	// The report at a token and, for the change since last time, the same customer's
-	// previous report: never any other customer's data.
+	// previous report: never any other customer's data, and only when the visitor has
+	// opened that previous report on this device too (its token is among :opened).
+	// Knowing an email address is not enough to read someone's earlier scores: anyone can
+	// submit a test with any address. For the same reason the age is the one given with
+	// this test, never the customer's stored one.
 	private static final String FIND = """
-			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name,
-			       coalesce(r.age, c.age) AS age, r.career_stage, r.purpose
+			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.age,
+			       r.career_stage, r.purpose
 			FROM big_five_result r
-			JOIN customer c ON c.customer_id = r.customer_id
 			WHERE r.report_token = :token
 			UNION ALL
 			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose
 			FROM big_five_result r
 			JOIN big_five_result p ON p.customer_id = r.customer_id AND p.report_id = r.report_id - 1
-			WHERE r.report_token = :token
+			WHERE r.report_token = :token AND p.report_token = ANY (CAST(:opened AS text[]))
 			ORDER BY report_id DESC
 			""";
 
@@ -92,10 +95,15 @@ public class Reports {
 			.single();
 	}
 
+	/**
+	 * The report at a token, compared with the customer's previous report when that one
+	 * is among the reports opened on the visitor's device.
+	 */
 	@Transactional(readOnly = true)
-	Optional<ReportPage> findByToken(String token) {
+	Optional<ReportPage> findByToken(String token, OpenedReports opened) {
 		List<ReportPages.Stored> found = this.jdbc.sql(FIND)
 			.param("token", token)
+			.param("opened", opened.asArrayLiteral())
 			.query((rs, row) -> new ReportPages.Stored(rs.getInt("report_id"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
 					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),

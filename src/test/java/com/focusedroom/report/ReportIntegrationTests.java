@@ -15,6 +15,7 @@ import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Item;
+import jakarta.servlet.http.Cookie;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -78,11 +79,11 @@ class ReportIntegrationTests {
 
 	@Test
 	void aReturningCustomerSeesWhatChangedSinceTheirPreviousReportAndWhatIsMeaningful() throws Exception {
-		submit("returning@example.com", 45, keyed(3, "N", 5));
+		Cookie opened = openedOnThisDevice(submit("returning@example.com", 45, keyed(3, "N", 5)));
 		submit("someone-else@example.com", 45, keyed(1, "N", 1));
 		Assessments.Submitted second = submit("returning@example.com", 46, keyed(3, "N", 1));
 		assertThat(second.reportId()).isEqualTo(2);
-		String page = page(second.reportUrl());
+		String page = page(second.reportUrl(), opened);
 		assertThat(page).contains("This is your report <span>2</span>")
 			.contains("some of yours are, and they are marked below.");
 		assertThat(page).contains("Since report 1: 100 → 0, a meaningful change down.")
@@ -93,10 +94,41 @@ class ReportIntegrationTests {
 	}
 
 	@Test
+	void someoneWhoOnlyKnowsTheEmailSeesNeitherTheEarlierScoresNorTheStoredAge() throws Exception {
+		Cookie ownersDevice = openedOnThisDevice(submit("victim@example.com", 45, keyed(3, "N", 5)));
+		Assessments.Submitted intruders = this.assessments.submit(EmailAddress.of("Victim@Example.com"),
+				Demographics.none(), NewsletterChoice.notTicked(), keyed(3, "N", 1), Channel.BIG_FIVE_TEST,
+				Attribution.none());
+		assertThat(intruders.reportId()).isEqualTo(2);
+		String page = page(intruders.reportUrl(), someoneElsesDevice());
+		assertThat(page).contains("You have taken the test before")
+			.doesNotContain("Since report")
+			.doesNotContain("class=\"previous\"")
+			.as("the customer's stored age is not used for this report")
+			.doesNotContain("Percentile among")
+			.contains("You did not give your age with this test");
+		assertThat(pdfText(intruders, someoneElsesDevice())).doesNotContain("Since report");
+		assertThat(page(intruders.reportUrl(), ownersDevice)).as("the owner's device, which opened report 1")
+			.contains("Since report 1: 100 → 0");
+	}
+
+	@Test
+	void theDeviceRemembersTheReportsItOpenedButNotUnknownOnes() throws Exception {
+		Assessments.Submitted first = submit("device@example.com", 30, keyed(3, "E", 5));
+		Cookie opened = openedOnThisDevice(first);
+		assertThat(opened.getValue()).isEqualTo(first.reportUrl().substring("/report/".length()));
+		assertThat(opened.isHttpOnly()).isTrue();
+		assertThat(opened.getPath()).isEqualTo("/report");
+		MvcTestResult unknown = this.mvc.get().uri("/report/" + "b".repeat(64)).cookie(opened).exchange();
+		assertThat(unknown).hasStatus(404);
+		assertThat(unknown.getResponse().getCookie(OpenedReports.COOKIE)).isNull();
+	}
+
+	@Test
 	void thePdfShowsTheSameReportAndIsNotBlank() throws Exception {
-		submit("pdf@example.com", 30, keyed(3, "E", 5));
+		Cookie opened = openedOnThisDevice(submit("pdf@example.com", 30, keyed(3, "E", 5)));
 		Assessments.Submitted report = submit("pdf@example.com", 31, keyed(2, "E", 5));
-		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").exchange();
+		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(opened).exchange();
 		assertThat(result).hasStatusOk().hasContentType("application/pdf");
 		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("focusedroom-report-2.pdf");
 		assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
@@ -165,10 +197,33 @@ class ReportIntegrationTests {
 		}).toList();
 	}
 
-	private String page(String url) throws Exception {
-		MvcTestResult result = this.mvc.get().uri(url).exchange();
+	private String page(String url, Cookie... cookies) throws Exception {
+		MvcTestResult result = (cookies.length > 0) ? this.mvc.get().uri(url).cookie(cookies).exchange()
+				: this.mvc.get().uri(url).exchange();
 		assertThat(result).hasStatusOk();
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** Opens a report as its owner would after the test; the cookie the device keeps. */
+	private Cookie openedOnThisDevice(Assessments.Submitted report) {
+		MvcTestResult result = this.mvc.get().uri(report.reportUrl()).exchange();
+		assertThat(result).hasStatusOk();
+		Cookie cookie = result.getResponse().getCookie(OpenedReports.COOKIE);
+		assertThat(cookie).as("the device remembers the report").isNotNull();
+		return cookie;
+	}
+
+	/** A device that has opened a report of its own, not the one compared with. */
+	private Cookie someoneElsesDevice() {
+		return openedOnThisDevice(submit("intruder-" + System.nanoTime() + "@example.com", 30, keyed(3, "O", 3)));
+	}
+
+	private String pdfText(Assessments.Submitted report, Cookie cookie) throws Exception {
+		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(cookie).exchange();
+		assertThat(result).hasStatusOk();
+		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+			return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+		}
 	}
 
 	private String storedSuggestions(Assessments.Submitted report) {
