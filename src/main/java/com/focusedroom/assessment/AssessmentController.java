@@ -2,6 +2,7 @@ package com.focusedroom.assessment;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
@@ -17,6 +18,7 @@ import jakarta.validation.Valid;
 
 import org.thymeleaf.ITemplateEngine;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,11 +26,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -38,6 +43,8 @@ import static java.util.stream.Collectors.toSet;
 class AssessmentController {
 
 	private static final String FORM = "assessment/form";
+
+	private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[\\d{1,3}]");
 
 	private final Assessments assessments;
 
@@ -73,6 +80,21 @@ class AssessmentController {
 		model.addAttribute("newsletterConsent", this.consents.currentNewsletterText());
 		model.addAttribute("consentAgeRule", this.consents.ageRule());
 		model.addAttribute("attribution", attribution);
+	}
+
+	/**
+	 * A forged answer field whose position is not a small number ({@code answers[-1]},
+	 * {@code answers[2147483648]}, {@code answers[0][0]}) would fail inside the binding
+	 * as a server error; it is a 400, as positions past the end are (see
+	 * {@code ErrorPages}).
+	 */
+	@InitBinder("assessmentForm")
+	void answersByPositionOnly(WebDataBinder binder, WebRequest request) {
+		for (String field : request.getParameterMap().keySet()) {
+			if (field.startsWith("answers[") && !ANSWER_FIELD.matcher(field).matches()) {
+				throw new InvalidPropertyException(AssessmentForm.class, "answers", "No such statement");
+			}
+		}
 	}
 
 	@GetMapping("/big-five")

@@ -154,7 +154,9 @@ public class Consents {
 	}
 
 	private Optional<ConsentText> textOfVersion(String version) {
-		if (version.length() > 20) {
+		// No version has a control character; PostgreSQL could not even compare one with
+		// NUL.
+		if (version.length() > 20 || version.chars().anyMatch(Character::isISOControl)) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql(TEXT_OF_VERSION).param("version", version).query(Consents::text).optional();

@@ -3,7 +3,8 @@ package com.focusedroom.customer;
 /**
  * What a person tells us about themselves with a test. Every part is optional:
  * {@code null} means "not given", and a field not given never erases what a customer
- * record holds.
+ * record holds. Texts are cleaned of control characters (PostgreSQL cannot store NUL in a
+ * text, and none of them belongs in a name), as campaign data is.
  *
  * @param name the name to address them by
  * @param age age in years
@@ -24,7 +25,11 @@ public record Demographics(String name, Integer age, String profession, CareerSt
 	}
 
 	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		if (value == null) {
+			return null;
+		}
+		String cleaned = value.replaceAll("\\p{Cntrl}", "").strip();
+		return cleaned.isEmpty() ? null : cleaned;
 	}
 
 }

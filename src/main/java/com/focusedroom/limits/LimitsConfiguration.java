@@ -11,8 +11,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on public POSTs, ahead of every other filter (before Spring Security), so
  * refused requests cost almost nothing: the rate limit per client, then the size of
- * forms. The rate limits live in this instance's memory: with N instances behind a load
- * balancer, a client may make up to N times the limit.
+ * forms, then parameters that cannot be decoded. The rate limits live in this instance's
+ * memory: with N instances behind a load balancer, a client may make up to N times the
+ * limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -33,6 +34,14 @@ class LimitsConfiguration {
 		FilterRegistrationBean<FormSizeLimit> registration = new FilterRegistrationBean<>(
 				new FormSizeLimit(maxFormSize.toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<MalformedParameters> malformedParameters() {
+		FilterRegistrationBean<MalformedParameters> registration = new FilterRegistrationBean<>(
+				new MalformedParameters());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
 		return registration;
 	}
 
