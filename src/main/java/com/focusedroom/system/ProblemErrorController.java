@@ -7,6 +7,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Controller;
  * security firewall rejects, such as {@code /api/v1/unsubscribe/x;jsessionid=1}, or one
  * the server cannot parse): pages for browsers as before ({@code templates/error.html}),
  * and for everyone else an RFC 9457 problem ({@code application/problem+json}), the
- * format every other API error has, rather than Spring Boot's own JSON.
+ * format every other API error has, rather than Spring Boot's own JSON. Only in the web
+ * application: the {@code verify} command has no web server and no error attributes.
  */
 @Controller
+@ConditionalOnWebApplication(type = Type.SERVLET)
 class ProblemErrorController extends BasicErrorController {
 
 	ProblemErrorController(ErrorAttributes errorAttributes, WebProperties webProperties,
