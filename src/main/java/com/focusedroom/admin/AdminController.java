@@ -30,7 +30,8 @@ class AdminController {
 		return "admin/login";
 	}
 
-	@GetMapping("/admin")
+	// "/admin/" too: typed by hand or by tools that treat the area as a folder.
+	@GetMapping({ "/admin", "/admin/" })
 	String dashboard(Model model) {
 		model.addAttribute("dashboard", this.statistics.dashboard());
 		return "admin/dashboard";

@@ -227,6 +227,38 @@ class CustomerAdminIntegrationTests {
 	}
 
 	@Test
+	void theDashboardNumbersAreTheDatabasesAndCountANewReturningCustomer() throws Exception {
+		long optedIn = Fixtures.customer(this.jdbc, Fixtures.email("dash-returning"), "Twice", null, "student", 1,
+				true);
+		Fixtures.report(this.jdbc, optedIn, 40, 40, 40, 40, 40);
+		Fixtures.report(this.jdbc, optedIn, 60, 60, 60, 60, 60);
+		Fixtures.customer(this.jdbc, Fixtures.email("dash-once"), "Once", null, null, 2, false);
+		String page = this.mvc.get().uri("/admin").exchange().getResponse().getContentAsString();
+		long customers = count("SELECT count(*) FROM customer");
+		long tests = count("SELECT count(*) FROM big_five_result");
+		long returning = count("SELECT count(*) FROM (SELECT customer_id FROM big_five_result GROUP BY customer_id"
+				+ " HAVING count(*) > 1) AS r");
+		long opted = count("SELECT count(*) FROM customer WHERE opt_in");
+		assertThat(returning).isPositive();
+		assertThat(number(page, "total-customers")).isEqualTo(String.valueOf(customers));
+		assertThat(number(page, "total-tests")).isEqualTo(String.valueOf(tests));
+		assertThat(number(page, "returning-customers")).isEqualTo(String.valueOf(returning));
+		assertThat(number(page, "opt-in-rate"))
+			.isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * opted / customers));
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static String number(String page, String id) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<")
+			.matcher(page);
+		assertThat(matcher.find()).as(id).isTrue();
+		return matcher.group(1);
+	}
+
+	@Test
 	void theIntegrityPageIsGreenOnAHealthyDatabaseAndListsOffendingRows() {
 		assertThat(this.mvc.get().uri("/admin/integrity")).hasStatusOk()
 			.bodyText()

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -79,6 +80,28 @@ class TestExperienceBrowserTests {
 		assertThat(this.browser.findElements(By.cssSelector("input[type=radio]:checked")))
 			.as("kept when switching the language too")
 			.hasSize(10);
+	}
+
+	@Test
+	void theStatementsCanBeAnsweredWithTheKeyboardAlone() {
+		this.browser = Browser.start();
+		open("/big-five");
+		script("arguments[0].focus()", this.browser.findElement(By.id("email")));
+		WebElement focused = this.browser.switchTo().activeElement();
+		for (int tabs = 0; tabs < 20 && !"radio".equals(focused.getAttribute("type")); tabs++) {
+			focused.sendKeys(Keys.TAB);
+			focused = this.browser.switchTo().activeElement();
+		}
+		assertThat(focused.getAttribute("name")).as("Tab from the email field reaches the first statement")
+			.isEqualTo("answers[0]");
+		focused.sendKeys(Keys.SPACE);
+		this.browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+		assertThat(radio(0, 2).isSelected()).as("space chose the first answer, the arrow moved it to the second")
+			.isTrue();
+		this.browser.switchTo().activeElement().sendKeys(Keys.TAB);
+		this.browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+		assertThat(radio(1, 1).isSelected()).as("Tab moved on to the second statement").isTrue();
+		assertThat(text("#progress-count")).isEqualTo("2");
 	}
 
 	@Test
