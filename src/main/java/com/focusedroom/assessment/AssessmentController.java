@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
 import com.focusedroom.consent.ConsentRefusedException;
+import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
@@ -54,11 +56,14 @@ class AssessmentController {
 
 	private final ItemLanguages languages = ItemLanguages.standard();
 
-	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates,
-			MessageSource messages) {
+	private final BlankTestPages blankPages;
+
+	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates, MessageSource messages,
+			ThymeleafViewResolver views) {
 		this.assessments = assessments;
 		this.consents = consents;
 		this.itemList = new ItemList(templates, messages);
+		this.blankPages = new BlankTestPages(views, FORM);
 	}
 
 	/**
@@ -98,11 +103,16 @@ class AssessmentController {
 	}
 
 	@GetMapping("/big-five")
-	String form(Model model) {
+	ModelAndView form(Model model, Attribution attribution) {
 		model.addAttribute("assessmentForm", new AssessmentForm());
 		model.addAttribute("itemList", this.itemList.unanswered(language(model)));
 		model.addAttribute("invalid", Set.of());
-		return FORM;
+		if (!attribution.isEmpty()) {
+			// Campaign data goes into hidden fields: this visitor's page is their own.
+			return new ModelAndView(FORM);
+		}
+		ConsentText consent = (ConsentText) model.getAttribute("newsletterConsent");
+		return new ModelAndView(this.blankPages.view(language(model).code(), consent.version()));
 	}
 
 	@PostMapping("/big-five")
