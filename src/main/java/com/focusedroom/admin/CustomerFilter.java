@@ -22,7 +22,11 @@ import com.focusedroom.customer.EmailAddress;
 public record CustomerFilter(String query, Integer channel, Boolean optIn, CareerStage careerStage) {
 
 	public CustomerFilter {
-		query = (query == null || query.isBlank()) ? null : query.strip().toLowerCase(Locale.ROOT);
+		// Control characters cannot be in anything stored (PostgreSQL refuses NUL even in
+		// a
+		// parameter), so they are dropped rather than searched for.
+		query = (query == null) ? null : query.replaceAll("\\p{Cntrl}", "").strip().toLowerCase(Locale.ROOT);
+		query = (query == null || query.isEmpty()) ? null : query;
 	}
 
 	static CustomerFilter none() {

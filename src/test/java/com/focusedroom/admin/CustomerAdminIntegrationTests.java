@@ -227,6 +227,14 @@ class CustomerAdminIntegrationTests {
 	}
 
 	@Test
+	void aSearchWithANulCharacterIsAnsweredNotAServerError() {
+		// Found by the security scan (scripts/security-scan.sh): PostgreSQL refuses NUL.
+		assertThat(this.mvc.get().uri("/admin/customers?q=%2Fe%00&sort=newest")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/admin/customers/export.csv?q=%2Fe%00&includeWithoutConsent=true"))
+			.hasStatusOk();
+	}
+
+	@Test
 	void theDashboardNumbersAreTheDatabasesAndCountANewReturningCustomer() throws Exception {
 		long optedIn = Fixtures.customer(this.jdbc, Fixtures.email("dash-returning"), "Twice", null, "student", 1,
 				true);

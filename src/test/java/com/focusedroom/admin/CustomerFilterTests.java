@@ -14,6 +14,12 @@ class CustomerFilterTests {
 	}
 
 	@Test
+	void controlCharactersAreDroppedFromTheSearchAndNothingButThemIsNoSearch() {
+		assertThat(new CustomerFilter("/e\u0000\t", null, null, null).parameters()).containsEntry("pattern", "%/e%");
+		assertThat(new CustomerFilter("\u0000", null, null, null).query()).isNull();
+	}
+
+	@Test
 	void partOfAnAddressANameOrAProfessionIsASubstringSearch() {
 		CustomerFilter filter = new CustomerFilter("Lovelace@Exa", null, null, null);
 		assertThat(filter.where()).contains("c.email_id LIKE :pattern", "lower(c.name) LIKE :pattern",
