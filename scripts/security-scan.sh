@@ -6,7 +6,7 @@
 # (a 5xx answer or a timeout). Findings: stdout and target/security-scan/*.json.
 #
 # Needs: Java 17+, wapiti, nginx, openssl, curl, python3
-# (Debian: apt-get install -y wapiti nginx-light openssl curl python3).
+# (Debian: apt-get install -y wapiti nginx openssl curl python3).
 # Usage: [JAR=target/focusedroom.jar] [SCAN_MINUTES=10 per scan] [ATTACK_SECONDS=120 per module] [SCAN_MODULES=...] scripts/security-scan.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
