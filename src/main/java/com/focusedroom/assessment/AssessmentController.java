@@ -21,6 +21,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,11 +60,13 @@ class AssessmentController {
 	private final BlankTestPages blankPages;
 
 	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates, MessageSource messages,
-			ThymeleafViewResolver views) {
+			ObjectProvider<ThymeleafViewResolver> views) {
 		this.assessments = assessments;
 		this.consents = consents;
 		this.itemList = new ItemList(templates, messages);
-		this.blankPages = new BlankTestPages(views, FORM);
+		// Looked up at first use: the verify command starts these beans without a web
+		// layer.
+		this.blankPages = new BlankTestPages(views::getObject, FORM);
 	}
 
 	/**

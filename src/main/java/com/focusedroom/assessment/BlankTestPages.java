@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletOutputStream;
@@ -40,11 +41,11 @@ final class BlankTestPages {
 
 	private final Map<String, List<byte[]>> pages = new ConcurrentHashMap<>();
 
-	private final ViewResolver views;
+	private final Supplier<? extends ViewResolver> views;
 
 	private final String viewName;
 
-	BlankTestPages(ViewResolver views, String viewName) {
+	BlankTestPages(Supplier<? extends ViewResolver> views, String viewName) {
 		this.views = views;
 		this.viewName = viewName;
 	}
@@ -113,7 +114,7 @@ final class BlankTestPages {
 	}
 
 	private View template(HttpServletRequest request) throws Exception {
-		return this.views.resolveViewName(this.viewName, RequestContextUtils.getLocale(request));
+		return this.views.get().resolveViewName(this.viewName, RequestContextUtils.getLocale(request));
 	}
 
 	/**
