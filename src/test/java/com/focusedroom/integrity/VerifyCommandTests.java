@@ -40,9 +40,15 @@ class VerifyCommandTests {
 		assertThat(run.exitCode).isZero();
 		long customers = this.jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
 		long tests = this.jdbc.sql("SELECT count(*) FROM big_five_result").query(Long.class).single();
+		long returning = this.jdbc
+			.sql("SELECT count(*) FROM (SELECT customer_id FROM big_five_result GROUP BY customer_id"
+					+ " HAVING count(*) > 1) AS r")
+			.query(Long.class)
+			.single();
+		assertThat(returning).as("this test's customer has two tests").isPositive();
 		assertThat(run.out)
 			.startsWith("Total Customers: " + customers + "\nUnique Emails: " + customers
-					+ "\nCustomers with Multiple Tests: ")
+					+ "\nCustomers with Multiple Tests: " + returning + "\n")
 			.contains("Total Tests: " + tests + "\n")
 			.endsWith("Report ID Tracking: OK\n");
 	}
