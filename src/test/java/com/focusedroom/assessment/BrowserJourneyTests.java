@@ -1,6 +1,5 @@
 package com.focusedroom.assessment;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,13 +119,8 @@ class BrowserJourneyTests {
 			((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
 			radio.click();
 		}
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		// wait for the answer page to replace this one before anyone reads it
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		wait.until(ExpectedConditions.stalenessOf(page));
-		wait.until((driver) -> "complete"
-			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		// waits for the answer page to replace this one before anyone reads it
+		Browser.clickToNextPage(this.browser, this.browser.findElement(By.cssSelector("form button[type=submit]")));
 	}
 
 	private String pageText() {

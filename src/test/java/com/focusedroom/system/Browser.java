@@ -7,12 +7,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,7 +68,25 @@ public final class Browser {
 	public static void clickToNextPage(WebDriver browser, WebElement element) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until((driver) -> left(page));
+		wait.until((driver) -> "complete"
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the browser has left the page this element was on. While it navigates,
+	 * chromedriver may answer "Node with given id does not belong to the document" (an
+	 * unknown error, not a stale element) for the old page's elements: gone, too.
+	 */
+	private static boolean left(WebElement oldPage) {
+		try {
+			oldPage.getTagName();
+			return false;
+		}
+		catch (WebDriverException ex) {
+			return true;
+		}
 	}
 
 	private static void requireInstalled(String path, String debianPackage) {
