@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.customer.TypedText;
 
 /**
  * The admin's search and filters over customers, turned into a SQL {@code WHERE} clause
@@ -22,11 +23,9 @@ import com.focusedroom.customer.EmailAddress;
 public record CustomerFilter(String query, Integer channel, Boolean optIn, CareerStage careerStage) {
 
 	public CustomerFilter {
-		// Control characters cannot be in anything stored (PostgreSQL refuses NUL even in
-		// a
-		// parameter), so they are dropped rather than searched for.
-		query = (query == null) ? null : query.replaceAll("\\p{Cntrl}", "").strip().toLowerCase(Locale.ROOT);
-		query = (query == null || query.isEmpty()) ? null : query;
+		// Cleaned as stored text is, so a control character is not searched for.
+		query = TypedText.cleaned(query);
+		query = (query != null) ? query.toLowerCase(Locale.ROOT) : null;
 	}
 
 	static CustomerFilter none() {

@@ -16,20 +16,12 @@ public record Demographics(String name, Integer age, String profession, CareerSt
 		PrimaryGoal primaryGoal) {
 
 	public Demographics {
-		name = blankToNull(name);
-		profession = blankToNull(profession);
+		name = TypedText.cleaned(name);
+		profession = TypedText.cleaned(profession);
 	}
 
 	public static Demographics none() {
 		return new Demographics(null, null, null, null, null);
-	}
-
-	private static String blankToNull(String value) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = value.replaceAll("\\p{Cntrl}", "").strip();
-		return cleaned.isEmpty() ? null : cleaned;
 	}
 
 }

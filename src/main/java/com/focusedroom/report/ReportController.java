@@ -1,6 +1,5 @@
 package com.focusedroom.report;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,10 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.WebUtils;
 
 /**
  * A report, reached only through its unguessable token: as a page and as a PDF.
@@ -33,8 +32,9 @@ class ReportController {
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}")
-	String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-		OpenedReports opened = opened(request);
+	String show(@PathVariable String token, @CookieValue(name = OpenedReports.COOKIE, required = false) String cookie,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		OpenedReports opened = OpenedReports.fromCookie(cookie);
 		model.addAttribute("report", find(token, opened));
 		remember(opened, token, request, response);
 		model.addAttribute("token", token);
@@ -42,8 +42,10 @@ class ReportController {
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}.pdf")
-	ResponseEntity<byte[]> pdf(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-		OpenedReports opened = opened(request);
+	ResponseEntity<byte[]> pdf(@PathVariable String token,
+			@CookieValue(name = OpenedReports.COOKIE, required = false) String cookie, HttpServletRequest request,
+			HttpServletResponse response) {
+		OpenedReports opened = OpenedReports.fromCookie(cookie);
 		ReportPage report = find(token, opened);
 		remember(opened, token, request, response);
 		return ResponseEntity.ok()
@@ -55,12 +57,6 @@ class ReportController {
 						.build()
 						.toString())
 			.body(this.pdf.render(report));
-	}
-
-	/** The reports opened on this device before this one. */
-	private static OpenedReports opened(HttpServletRequest request) {
-		Cookie cookie = WebUtils.getCookie(request, OpenedReports.COOKIE);
-		return OpenedReports.fromCookie((cookie != null) ? cookie.getValue() : null);
 	}
 
 	/** Remembers a report that exists as opened on this device. */
