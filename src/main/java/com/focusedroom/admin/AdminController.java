@@ -1,6 +1,8 @@
 package com.focusedroom.admin;
 
+import com.focusedroom.audit.AuditLog;
 import com.focusedroom.integrity.IntegrityCheck;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The admin area's own pages: login, dashboard, integrity and audit log.
+ * The admin area's own pages: dashboard, integrity and audit log.
  */
 @Controller
 class AdminController {
@@ -23,11 +25,6 @@ class AdminController {
 		this.statistics = statistics;
 		this.integrity = integrity;
 		this.audit = audit;
-	}
-
-	@GetMapping(LoginThrottle.LOGIN_URL)
-	String login() {
-		return "admin/login";
 	}
 
 	// "/admin/" too: typed by hand or by tools that treat the area as a folder.
@@ -47,7 +44,7 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(required = false) Long customer, @RequestParam(defaultValue = "0") int page,
+	String audit(@RequestParam(required = false) @Nullable Long customer, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		var entries = this.audit.page(customer, page);
 		model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), AuditLog.PAGE_SIZE)));

@@ -2,6 +2,8 @@ package com.focusedroom.admin;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class AdminPages {
 
 	@ModelAttribute("adminName")
-	String adminName(Principal principal) {
+	@Nullable String adminName(@Nullable Principal principal) {
 		return (principal != null) ? principal.getName() : null;
 	}
 

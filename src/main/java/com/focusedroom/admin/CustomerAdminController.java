@@ -1,22 +1,30 @@
 package com.focusedroom.admin;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import com.focusedroom.audit.Actor;
+import com.focusedroom.audit.AuditAction;
+import com.focusedroom.audit.AuditLog;
+import com.focusedroom.channel.Channel;
 import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.gdpr.CustomerDataExport;
+import com.focusedroom.gdpr.Erasures;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,25 +50,25 @@ class CustomerAdminController {
 
 	private final CustomerExport export;
 
-	private final CustomerData data;
+	private final CustomerDataExport data;
 
-	private final Rectification rectification;
+	private final Customers customers;
 
 	private final Erasures erasures;
 
 	private final AuditLog audit;
 
-	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	CustomerAdminController(CustomerDirectory directory, CustomerExport export, CustomerData data,
-			Rectification rectification, Erasures erasures, AuditLog audit, JdbcClient jdbc) {
+	CustomerAdminController(CustomerDirectory directory, CustomerExport export, CustomerDataExport data,
+			Customers customers, Erasures erasures, AuditLog audit, Clock clock) {
 		this.directory = directory;
 		this.export = export;
 		this.data = data;
-		this.rectification = rectification;
+		this.customers = customers;
 		this.erasures = erasures;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@ModelAttribute("careerStages")
@@ -74,8 +82,10 @@ class CustomerAdminController {
 	}
 
 	@GetMapping("/admin/customers")
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer channel,
-			@RequestParam(required = false) Boolean optIn, @RequestParam(required = false) CareerStage careerStage,
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer channel,
+			@RequestParam(required = false) @Nullable Boolean optIn,
+			@RequestParam(required = false) @Nullable CareerStage careerStage,
 			@RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		CustomerFilter filter = new CustomerFilter(q, channel, optIn, careerStage);
@@ -87,21 +97,22 @@ class CustomerAdminController {
 		model.addAttribute("careerStage", careerStage);
 		model.addAttribute("sort", order);
 		model.addAttribute("sorts", CustomerSort.values());
-		model.addAttribute("channels", channels());
+		model.addAttribute("channels", Channel.values());
 		return "admin/customers";
 	}
 
 	@GetMapping(value = "/admin/customers/export.csv", produces = "text/csv")
-	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer channel, @RequestParam(required = false) Boolean optIn,
-			@RequestParam(required = false) CareerStage careerStage,
+	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer channel,
+			@RequestParam(required = false) @Nullable Boolean optIn,
+			@RequestParam(required = false) @Nullable CareerStage careerStage,
 			@RequestParam(defaultValue = "false") boolean includeWithoutConsent) {
 		CustomerFilter filter = new CustomerFilter(q, channel, optIn, careerStage);
 		CustomerFilter exported = includeWithoutConsent ? filter : filter.optedInUnlessChosen();
 		this.audit.record(Actor.current(), AuditAction.EXPORT_CSV, null, describe(exported));
-		String filename = "customers-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
+		String filename = "customers-" + LocalDate.now(this.clock) + ".csv";
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -131,7 +142,8 @@ class CustomerAdminController {
 
 	@GetMapping("/admin/customers/{id}/demographics")
 	String editDemographics(@PathVariable long id, Model model) {
-		model.addAttribute("form", this.rectification.current(id).orElseThrow(CustomerAdminController::notFound));
+		model.addAttribute("form",
+				DemographicsForm.of(this.customers.demographics(id).orElseThrow(CustomerAdminController::notFound)));
 		model.addAttribute("customerId", id);
 		return "admin/demographics";
 	}
@@ -144,7 +156,7 @@ class CustomerAdminController {
 			response.setStatus(UNPROCESSABLE);
 			return "admin/demographics";
 		}
-		List<String> changed = this.rectification.rectify(id, form, Actor.current())
+		List<String> changed = this.customers.rectify(id, form.demographics(), Actor.current())
 			.orElseThrow(CustomerAdminController::notFound);
 		redirect.addFlashAttribute("message",
 				changed.isEmpty() ? "Nothing changed." : "Saved. Changed: " + String.join(", ", changed) + ".");
@@ -163,17 +175,11 @@ class CustomerAdminController {
 		if (!this.erasures.available()) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Erasure is not configured");
 		}
-		if (!this.erasures.erase(id, Actor.current(), AuditAction.ERASE)) {
+		if (!this.erasures.erase(id, Actor.current())) {
 			throw notFound();
 		}
 		redirect.addFlashAttribute("message", "Customer " + id + " was erased.");
 		return "redirect:/admin/customers";
-	}
-
-	private List<Channel> channels() {
-		return this.jdbc.sql("SELECT channel_id, channel_name FROM channel_details ORDER BY channel_id")
-			.query((rs, row) -> new Channel(rs.getInt("channel_id"), rs.getString("channel_name")))
-			.list();
 	}
 
 	/** Which filters were used, without the search text (it may be an email). */
@@ -196,10 +202,6 @@ class CustomerAdminController {
 
 	private static ResponseStatusException notFound() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND);
-	}
-
-	record Channel(int id, String name) {
-
 	}
 
 }

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.focusedroom.customer.CareerStage;
+import com.focusedroom.scoring.Domain;
 import com.focusedroom.customer.PrimaryGoal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +25,7 @@ class CustomerDirectory {
 
 	static final int PAGE_SIZE = 25;
 
-	private static final String TRAITS = "OCEAN";
+	private static final Domain[] TRAITS = Domain.values();
 
 	private final JdbcClient jdbc;
 
@@ -113,16 +115,16 @@ class CustomerDirectory {
 				FROM big_five_result r JOIN channel_details ch ON ch.channel_id = r.channel_id
 				WHERE r.customer_id = :id ORDER BY r.report_id
 				""").param("id", customerId).query((ResultSet rs) -> {
-			Integer[] scores = new Integer[TRAITS.length()];
-			for (int i = 0; i < TRAITS.length(); i++) {
-				scores[i] = score(rs, String.valueOf(Character.toLowerCase(TRAITS.charAt(i))));
+			Integer[] scores = new Integer[TRAITS.length];
+			for (int i = 0; i < TRAITS.length; i++) {
+				scores[i] = score(rs, TRAITS[i].code().toLowerCase(Locale.ROOT));
 			}
 			ReportSummary previous = reports.isEmpty() ? null : reports.get(reports.size() - 1);
 			List<TraitScore> traits = new ArrayList<>();
-			for (int i = 0; i < TRAITS.length(); i++) {
+			for (int i = 0; i < TRAITS.length; i++) {
 				Integer before = (previous != null) ? previous.traits().get(i).score() : null;
 				Integer change = (scores[i] != null && before != null) ? scores[i] - before : null;
-				traits.add(new TraitScore(String.valueOf(TRAITS.charAt(i)), scores[i], change));
+				traits.add(new TraitScore(TRAITS[i].code(), scores[i], change));
 			}
 			reports.add(new ReportSummary(rs.getInt("report_id"), rs.getString("report_token"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("channel_name"),

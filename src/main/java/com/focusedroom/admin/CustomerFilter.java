@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
-import com.focusedroom.customer.TypedText;
+import com.focusedroom.shared.TypedText;
 
 /**
  * The admin's search and filters over customers, turned into a SQL {@code WHERE} clause
@@ -20,7 +20,7 @@ import com.focusedroom.customer.TypedText;
  * @param optIn whether they agreed to hear from us, or {@code null} for both
  * @param careerStage the career stage, or {@code null}
  */
-public record CustomerFilter(String query, Integer channel, Boolean optIn, CareerStage careerStage) {
+record CustomerFilter(String query, Integer channel, Boolean optIn, CareerStage careerStage) {
 
 	public CustomerFilter {
 		// Cleaned as stored text is, so a control character is not searched for.

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The orders the customer list offers; each is backed by an index (see V5).
  */
-public enum CustomerSort {
+enum CustomerSort {
 
 	NEWEST("newest", "Newest first", "c.create_dt DESC, c.customer_id DESC"),
 	OLDEST("oldest", "Oldest first", "c.create_dt, c.customer_id"), EMAIL("email", "Email A-Z", "c.email_id"),

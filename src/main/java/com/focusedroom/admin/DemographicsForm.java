@@ -5,65 +5,82 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import com.focusedroom.customer.CareerStage;
+import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.PrimaryGoal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin's form to rectify a customer's demographics (GDPR Art. 16). A blank field
- * clears the stored value. The limits are those of the public test form.
+ * clears the stored value. The limits are the product's ({@link Demographics}), and the
+ * texts are cleaned as every public form's are.
  */
-public class DemographicsForm {
+class DemographicsForm {
 
-	@Size(max = 100, message = "Keep the name to 100 characters or fewer.")
-	private String name;
+	@Size(max = Demographics.MAX_TEXT_LENGTH, message = "Keep the name to {max} characters or fewer.")
+	private @Nullable String name;
 
-	@Min(value = 13, message = "Enter an age between 13 and 120.")
-	@Max(value = 120, message = "Enter an age between 13 and 120.")
-	private Integer age;
+	@Min(value = Demographics.MIN_AGE, message = Demographics.AGE_RANGE_MESSAGE)
+	@Max(value = Demographics.MAX_AGE, message = Demographics.AGE_RANGE_MESSAGE)
+	private @Nullable Integer age;
 
-	@Size(max = 100, message = "Keep the profession to 100 characters or fewer.")
-	private String profession;
+	@Size(max = Demographics.MAX_TEXT_LENGTH, message = "Keep the profession to {max} characters or fewer.")
+	private @Nullable String profession;
 
-	private CareerStage careerStage;
+	private @Nullable CareerStage careerStage;
 
-	private PrimaryGoal primaryGoal;
+	private @Nullable PrimaryGoal primaryGoal;
 
-	public String getName() {
+	static DemographicsForm of(Demographics stored) {
+		DemographicsForm form = new DemographicsForm();
+		form.name = stored.name();
+		form.age = stored.age();
+		form.profession = stored.profession();
+		form.careerStage = stored.careerStage();
+		form.primaryGoal = stored.primaryGoal();
+		return form;
+	}
+
+	Demographics demographics() {
+		return new Demographics(this.name, this.age, this.profession, this.careerStage, this.primaryGoal);
+	}
+
+	public @Nullable String getName() {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
-	public Integer getAge() {
+	public @Nullable Integer getAge() {
 		return this.age;
 	}
 
-	public void setAge(Integer age) {
+	public void setAge(@Nullable Integer age) {
 		this.age = age;
 	}
 
-	public String getProfession() {
+	public @Nullable String getProfession() {
 		return this.profession;
 	}
 
-	public void setProfession(String profession) {
+	public void setProfession(@Nullable String profession) {
 		this.profession = profession;
 	}
 
-	public CareerStage getCareerStage() {
+	public @Nullable CareerStage getCareerStage() {
 		return this.careerStage;
 	}
 
-	public void setCareerStage(CareerStage careerStage) {
+	public void setCareerStage(@Nullable CareerStage careerStage) {
 		this.careerStage = careerStage;
 	}
 
-	public PrimaryGoal getPrimaryGoal() {
+	public @Nullable PrimaryGoal getPrimaryGoal() {
 		return this.primaryGoal;
 	}
 
-	public void setPrimaryGoal(PrimaryGoal primaryGoal) {
+	public void setPrimaryGoal(@Nullable PrimaryGoal primaryGoal) {
 		this.primaryGoal = primaryGoal;
 	}
 

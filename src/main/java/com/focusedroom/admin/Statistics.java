@@ -1,10 +1,19 @@
 package com.focusedroom.admin;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import com.focusedroom.channel.Channel;
+import com.focusedroom.integrity.DatabaseState;
+import com.focusedroom.integrity.IntegrityCheck;
+import com.focusedroom.scoring.Domain;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,41 +28,34 @@ class Statistics {
 
 	static final int WEEKS = 12;
 
-	private static final String[] TRAITS = { "O", "C", "E", "A", "N" };
-
-	private static final String[] TRAIT_NAMES = { "Openness", "Conscientiousness", "Extraversion", "Agreeableness",
-			"Neuroticism" };
-
 	private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
 	private final JdbcClient jdbc;
 
-	Statistics(JdbcClient jdbc) {
+	private final IntegrityCheck integrity;
+
+	Statistics(JdbcClient jdbc, IntegrityCheck integrity) {
 		this.jdbc = jdbc;
+		this.integrity = integrity;
 	}
 
+	/**
+	 * The dashboard, one consistent snapshot. Customers, tests and returning customers
+	 * are the integrity check's own counts (the figures {@code verify} prints), so the
+	 * two can never disagree.
+	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Dashboard dashboard() {
-		Totals totals = this.jdbc.sql("""
-				SELECT (SELECT count(*) FROM customer) AS customers,
-				       (SELECT count(*) FROM customer WHERE opt_in) AS opted_in,
-				       (SELECT count(*) FROM big_five_result) AS tests,
-				       -- report numbers are exactly 1..n, so a report 2 means a returning customer
-				       (SELECT count(*) FROM big_five_result WHERE report_id = 2) AS returning
-				""")
-			.query((rs, row) -> new Totals(rs.getLong("customers"), rs.getLong("opted_in"), rs.getLong("tests"),
-					rs.getLong("returning")))
-			.single();
+		DatabaseState state = this.integrity.run();
+		long optedIn = this.jdbc.sql("SELECT count(*) FROM customer WHERE opt_in").query(Long.class).single();
+		Totals totals = new Totals(state.totalCustomers(), optedIn, state.totalTests(),
+				state.customersWithMultipleTests());
 		return new Dashboard(totals, weekly(), distribution("career_stage"), distribution("purpose"), traits());
 	}
 
 	private Charts.ColumnChart weekly() {
-		List<String> channels = this.jdbc.sql("SELECT channel_name FROM channel_details ORDER BY channel_id")
-			.query(String.class)
-			.list();
-		List<Integer> channelIds = this.jdbc.sql("SELECT channel_id FROM channel_details ORDER BY channel_id")
-			.query(Integer.class)
-			.list();
+		List<String> channels = Arrays.stream(Channel.values()).map(Channel::displayName).toList();
+		List<Integer> channelIds = Arrays.stream(Channel.values()).map(Channel::id).toList();
 		LocalDate thisWeek = this.jdbc.sql("SELECT date_trunc('week', now())::date").query(LocalDate.class).single();
 		LocalDate first = thisWeek.minusWeeks(WEEKS - 1);
 		long[][] counts = new long[WEEKS][channels.size()];
@@ -61,8 +63,8 @@ class Statistics {
 				SELECT date_trunc('week', create_dt)::date AS week, channel_id, count(*) AS customers
 				FROM customer WHERE create_dt >= :first
 				GROUP BY 1, 2
-				""").param("first", first.atStartOfDay().atOffset(java.time.ZoneOffset.UTC)).query((rs) -> {
-			int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(first, rs.getObject("week", LocalDate.class));
+				""").param("first", first.atStartOfDay().atOffset(ZoneOffset.UTC)).query((rs) -> {
+			int week = (int) ChronoUnit.WEEKS.between(first, rs.getObject("week", LocalDate.class));
 			int channel = channelIds.indexOf(rs.getInt("channel_id"));
 			if (week >= 0 && week < WEEKS && channel >= 0) {
 				counts[week][channel] += rs.getLong("customers");
@@ -91,25 +93,25 @@ class Statistics {
 	}
 
 	// Each customer's latest report counts once; legacy reports without numeric scores
-	// are
-	// left out.
+	// are left out.
 	private Charts.BarChart traits() {
 		StringBuilder sql = new StringBuilder("SELECT count(*) AS reports");
-		for (String trait : TRAITS) {
+		for (Domain domain : Domain.values()) {
+			String code = domain.code();
 			sql.append(", avg(CASE WHEN jsonb_typeof(scores->'")
-				.append(trait)
+				.append(code)
 				.append("') = 'number' THEN (scores->>'")
-				.append(trait)
+				.append(code)
 				.append("')::numeric END) AS ")
-				.append(trait.toLowerCase(Locale.ROOT));
+				.append(code.toLowerCase(Locale.ROOT));
 		}
 		sql.append(" FROM big_five_result r JOIN (SELECT customer_id, max(report_id) AS report_id")
 			.append(" FROM big_five_result GROUP BY customer_id) AS latest USING (customer_id, report_id)");
 		return this.jdbc.sql(sql.toString()).query((rs, row) -> {
 			List<Charts.Count> averages = new ArrayList<>();
-			for (int i = 0; i < TRAITS.length; i++) {
-				java.math.BigDecimal average = rs.getBigDecimal(TRAITS[i].toLowerCase(Locale.ROOT));
-				averages.add(new Charts.Count(TRAIT_NAMES[i], (average != null) ? average.doubleValue() : 0));
+			for (Domain domain : Domain.values()) {
+				BigDecimal average = rs.getBigDecimal(domain.code().toLowerCase(Locale.ROOT));
+				averages.add(new Charts.Count(domain.displayName(), (average != null) ? average.doubleValue() : 0));
 			}
 			return Charts.bars(averages, 100.0);
 		}).single();

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import com.focusedroom.channel.Attribution;
+import com.focusedroom.consent.ConsentAge;
+import com.focusedroom.consent.Consents;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
@@ -32,11 +33,8 @@ import tools.jackson.databind.JsonNode;
 record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterChoice newsletter, List<Integer> answers,
 		Attribution attribution) {
 
-	static final int MIN_AGE = 13;
-
-	static final int MAX_AGE = 120;
-
-	static final int MAX_TEXT = 100;
+	/** Longest career stage or goal code looked at; every code is shorter. */
+	private static final int MAX_CODE_LENGTH = 40;
 
 	/**
 	 * Reads a submission.
@@ -45,6 +43,7 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 	 * @throws InvalidRequestException naming every bad field
 	 */
 	static ApiSubmission read(JsonNode body, int minimumConsentAge) {
+		ConsentAge consentAge = new ConsentAge(minimumConsentAge);
 		if (body == null || !body.isObject()) {
 			throw new InvalidRequestException(
 					List.of(new FieldProblem("$", "The request body must be a JSON object with the test's fields.")));
@@ -54,16 +53,15 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 		if (email != null && !EmailAddress.isValid(email)) {
 			reader.problem("email", "Enter an email address like name@example.com.");
 		}
-		String name = reader.text("name", MAX_TEXT, false);
+		String name = reader.text("name", Demographics.MAX_TEXT_LENGTH, false);
 		Integer age = reader.age();
-		String career = reader.text("career", MAX_TEXT, false);
+		String career = reader.text("career", Demographics.MAX_TEXT_LENGTH, false);
 		CareerStage careerStage = reader.choice("careerStage", CareerStage.values(), CareerStage::code);
 		PrimaryGoal primaryGoal = reader.choice("primaryGoal", PrimaryGoal.values(), PrimaryGoal::code);
 		boolean optIn = reader.bool("optIn");
-		String consentVersion = reader.text("consentVersion", 20, false);
-		if (optIn && age != null && age >= MIN_AGE && age < minimumConsentAge) {
-			reader.problem("optIn", "You must be " + minimumConsentAge
-					+ " or older to subscribe (GDPR Art. 8); send optIn false or leave it out.");
+		String consentVersion = reader.text("consentVersion", Consents.MAX_VERSION_LENGTH, false);
+		if (consentAge.refuses(optIn, age)) {
+			reader.problem("optIn", consentAge.rule() + " Send optIn false or leave it out.");
 		}
 		List<Integer> answers = reader.answers();
 		Attribution attribution = reader.attribution();
@@ -127,15 +125,15 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 				return null;
 			}
 			int age = value.get().intValue();
-			if (age < MIN_AGE || age > MAX_AGE) {
-				problem("age", "Must be between " + MIN_AGE + " and " + MAX_AGE + ".");
+			if (age < Demographics.MIN_AGE || age > Demographics.MAX_AGE) {
+				problem("age", "Must be between " + Demographics.MIN_AGE + " and " + Demographics.MAX_AGE + ".");
 				return null;
 			}
 			return age;
 		}
 
 		<E extends Enum<E>> E choice(String field, E[] values, Function<E, String> code) {
-			String given = text(field, 40, false);
+			String given = text(field, MAX_CODE_LENGTH, false);
 			if (given == null) {
 				return null;
 			}
@@ -203,12 +201,11 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 				return Attribution.none();
 			}
 			JsonNode node = value.get();
-			Map<String, Integer> limits = Map.of("utmSource", 200, "utmMedium", 200, "utmCampaign", 200, "utmTerm", 200,
-					"utmContent", 200, "referrer", 2000);
 			List<String> parts = new ArrayList<>();
-			for (String field : List.of("utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrer")) {
-				parts.add(text(node, field, "attribution." + field, limits.get(field), false));
+			for (String field : List.of("utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent")) {
+				parts.add(text(node, field, "attribution." + field, Attribution.MAX_UTM_LENGTH, false));
 			}
+			parts.add(text(node, "referrer", "attribution.referrer", Attribution.MAX_REFERRER_LENGTH, false));
 			return new Attribution(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4), parts.get(5));
 		}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.customer.ValidEmail;
 import com.focusedroom.scoring.Inventory;
@@ -19,16 +20,19 @@ import jakarta.validation.constraints.Size;
  * The test form as the visitor filled it in. Answers start as 120 empty places so that
  * each unanswered statement gets its own message.
  */
-public class AssessmentForm {
+class AssessmentForm {
 
-	@Size(max = 100, message = "Keep the name to 100 characters or fewer.")
+	@Size(max = Demographics.MAX_TEXT_LENGTH,
+			message = "Keep the name to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
 	private String name;
 
-	@Min(value = 13, message = "You need to be at least 13 to take the test.")
-	@Max(value = 120, message = "Enter an age between 13 and 120.")
+	@Min(value = Demographics.MIN_AGE,
+			message = "You need to be at least " + Demographics.MIN_AGE + " to take the test.")
+	@Max(value = Demographics.MAX_AGE, message = Demographics.AGE_RANGE_MESSAGE)
 	private Integer age;
 
-	@Size(max = 100, message = "Keep the career to 100 characters or fewer.")
+	@Size(max = Demographics.MAX_TEXT_LENGTH,
+			message = "Keep the career to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
 	private String career;
 
 	private CareerStage careerStage;
@@ -36,15 +40,15 @@ public class AssessmentForm {
 	private PrimaryGoal primaryGoal;
 
 	@NotBlank(message = "Enter your email address: it is how we keep your reports together.")
-	@Size(max = 254, message = "An email address has at most 254 characters.")
+	@Size(max = EmailAddress.MAX_LENGTH, message = EmailAddress.TOO_LONG_MESSAGE)
 	@ValidEmail
 	private String email;
 
 	private boolean optIn;
 
 	@Size(min = 120, max = 120, message = "The test has exactly 120 statements.")
-	private List<@NotNull(message = "Choose an answer for this statement.") @Min(value = 1,
-			message = "Choose one of the five answers.") @Max(value = 5,
+	private List<@NotNull(message = "Choose an answer for this statement.") @Min(value = Inventory.MIN_ANSWER,
+			message = "Choose one of the five answers.") @Max(value = Inventory.MAX_ANSWER,
 					message = "Choose one of the five answers.") Integer> answers = new ArrayList<>(
 							Collections.nCopies(Inventory.ipipNeo120().size(), null));
 

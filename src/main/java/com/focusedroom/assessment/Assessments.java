@@ -58,10 +58,11 @@ public class Assessments {
 			List<Integer> answers, Channel channel, Attribution attribution) {
 		Scores scores = this.scorer.score(answers);
 		NewsletterGrant grant = this.consents.grantFor(newsletter, channel, demographics.age());
-		long customerId = this.customers.recordVisit(email, demographics, channel, grant);
-		Reports.AddedReport report = this.reports.add(customerId, channel, demographics, answers, scores);
-		this.touches.recordTest(customerId, report.reportId(), channel, attribution);
-		return new Submitted(customerId, report.reportId(), report.url(), scores);
+		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel);
+		this.consents.record(visit.customerId(), visit.age(), grant);
+		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores);
+		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
+		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores);
 	}
 
 	/**

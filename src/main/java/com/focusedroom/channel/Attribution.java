@@ -1,5 +1,8 @@
 package com.focusedroom.channel;
 
+import com.focusedroom.shared.TypedText;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a visit came from, as far as the visit told us: the campaign (UTM) parameters of
  * the link that brought the visitor and the page that referred them. Every part is
@@ -13,12 +16,14 @@ package com.focusedroom.channel;
  * @param utmContent {@code utm_content}
  * @param referrer the referring page
  */
-public record Attribution(String utmSource, String utmMedium, String utmCampaign, String utmTerm, String utmContent,
-		String referrer) {
+public record Attribution(@Nullable String utmSource, @Nullable String utmMedium, @Nullable String utmCampaign,
+		@Nullable String utmTerm, @Nullable String utmContent, @Nullable String referrer) {
 
-	static final int MAX_UTM_LENGTH = 200;
+	/** Longest campaign (UTM) value kept; the API refuses longer ones. */
+	public static final int MAX_UTM_LENGTH = 200;
 
-	static final int MAX_REFERRER_LENGTH = 2000;
+	/** Longest referring page kept; the API refuses longer ones. */
+	public static final int MAX_REFERRER_LENGTH = 2000;
 
 	public Attribution {
 		utmSource = clean(utmSource, MAX_UTM_LENGTH);
@@ -38,15 +43,8 @@ public record Attribution(String utmSource, String utmMedium, String utmCampaign
 		return this.equals(none());
 	}
 
-	private static String clean(String value, int maxLength) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = value.replaceAll("\\p{Cntrl}", "").strip();
-		if (cleaned.isEmpty()) {
-			return null;
-		}
-		return (cleaned.length() > maxLength) ? cleaned.substring(0, maxLength) : cleaned;
+	private static @Nullable String clean(@Nullable String value, int maxLength) {
+		return TypedText.cleaned(value, maxLength);
 	}
 
 }

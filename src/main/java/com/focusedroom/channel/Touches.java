@@ -1,5 +1,9 @@
 package com.focusedroom.channel;
 
+import java.util.Map;
+
+import com.focusedroom.gdpr.CustomerDataOwner;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,15 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code customer.channel_id} stays the first channel.
  */
 @Service
-public class Touches {
+public class Touches implements CustomerDataOwner {
 
 	private static final String RECORD_TEST = """
 			INSERT INTO customer_touch (customer_id, channel_id, kind, result_id, utm_source, utm_medium,
 			                            utm_campaign, utm_term, utm_content, referrer)
-			SELECT customer_id, :channel, 'test', id, :utmSource, :utmMedium, :utmCampaign, :utmTerm,
-			       :utmContent, :referrer
-			FROM big_five_result
-			WHERE customer_id = :customerId AND report_id = :reportId
+			VALUES (:customerId, :channel, 'test', :resultId, :utmSource, :utmMedium, :utmCampaign, :utmTerm,
+			        :utmContent, :referrer)
 			RETURNING touch_id
 			""";
 
@@ -38,13 +40,14 @@ public class Touches {
 	}
 
 	/**
-	 * Records a test: the touch points at the customer's report with that number.
+	 * Records a test: the touch points at the stored result.
+	 * @param resultId the result's {@code big_five_result.id}
 	 * @return the touch's id
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long recordTest(long customerId, int reportId, Channel channel, Attribution attribution) {
+	public long recordTest(long customerId, long resultId, Channel channel, Attribution attribution) {
 		return withAttribution(this.jdbc.sql(RECORD_TEST), attribution).param("customerId", customerId)
-			.param("reportId", reportId)
+			.param("resultId", resultId)
 			.param("channel", channel.id())
 			.query(Long.class)
 			.single();
@@ -60,6 +63,12 @@ public class Touches {
 			.param("channel", Channel.EBOOK_DOWNLOAD.id())
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	public Map<String, Integer> eraseCustomer(long customerId) {
+		return Map.of("customer_touch",
+				this.jdbc.sql("DELETE FROM customer_touch WHERE customer_id = :id").param("id", customerId).update());
 	}
 
 	private static JdbcClient.StatementSpec withAttribution(JdbcClient.StatementSpec statement,

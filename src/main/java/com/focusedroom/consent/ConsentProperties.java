@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * states set 13 to 16; 16 is the strictest and the default)
  */
 @ConfigurationProperties("focusedroom.consent")
-public record ConsentProperties(@DefaultValue("16") int minimumAge) {
+record ConsentProperties(@DefaultValue("16") int minimumAge) {
 
 	public ConsentProperties {
 		if (minimumAge < 1 || minimumAge > 130) {

@@ -3,12 +3,13 @@ package com.focusedroom.consent;
 import com.focusedroom.channel.Channel;
 
 /**
- * Where a consent event happened; the codes are stored in {@code consent_event.source}
- * and checked by the database.
+ * Where a grant was given; the codes are stored in {@code consent_event.source} and
+ * checked by the database (which also knows {@code unsubscribe_link}, written by the
+ * withdrawal statement, and {@code admin}, kept for older rows).
  */
-public enum ConsentSource {
+enum ConsentSource {
 
-	WEB_FORM("web_form"), EBOOK_FORM("ebook_form"), API("api"), UNSUBSCRIBE_LINK("unsubscribe_link"), ADMIN("admin");
+	WEB_FORM("web_form"), EBOOK_FORM("ebook_form"), API("api");
 
 	private final String code;
 
@@ -16,12 +17,12 @@ public enum ConsentSource {
 		this.code = code;
 	}
 
-	public String code() {
+	String code() {
 		return this.code;
 	}
 
 	/** The form or interface a channel's visitors use. */
-	public static ConsentSource of(Channel channel) {
+	static ConsentSource of(Channel channel) {
 		return switch (channel) {
 			case BIG_FIVE_TEST -> WEB_FORM;
 			case EBOOK_DOWNLOAD -> EBOOK_FORM;

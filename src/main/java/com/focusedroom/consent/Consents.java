@@ -3,12 +3,16 @@ package com.focusedroom.consent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.focusedroom.channel.Channel;
+import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.shared.TypedText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,17 +20,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Newsletter consent that can be proved (GDPR Art. 7): the stored wordings, the rule on
  * age (Art. 8), the one-click unsubscribe link, and each customer's history. Grants are
- * recorded with a visit (see {@code Customers.recordVisit}); {@code customer.opt_in}
- * follows the history by a database trigger.
+ * recorded with a visit ({@link #record}); {@code customer.opt_in} follows the history by
+ * a database trigger.
  */
 @Service
 @EnableConfigurationProperties(ConsentProperties.class)
-public class Consents {
+public class Consents implements CustomerDataOwner {
+
+	/** Longest consent text version label ({@code consent_text.version}). */
+	public static final int MAX_VERSION_LENGTH = 20;
 
 	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
 
@@ -59,6 +67,11 @@ public class Consents {
 			FROM consent_event e LEFT JOIN consent_text t ON t.consent_text_id = e.consent_text_id
 			WHERE e.customer_id = :customerId AND e.purpose = 'newsletter'
 			ORDER BY e.consent_event_id
+			""";
+
+	private static final String GRANT = """
+			INSERT INTO consent_event (customer_id, purpose, action, channel_id, source, consent_text_id)
+			VALUES (:customerId, 'newsletter', 'grant', :channel, :source, :consentText)
 			""";
 
 	private static final Duration TEXT_REFRESH = Duration.ofMinutes(1);
@@ -114,17 +127,22 @@ public class Consents {
 		return this.properties.minimumAge();
 	}
 
+	/** The age rule of consent. */
+	public ConsentAge age() {
+		return new ConsentAge(minimumAge());
+	}
+
 	/** The age rule in words, for forms and error messages. */
 	public String ageRule() {
-		return "You must be " + minimumAge() + " or older to subscribe (GDPR Art. 8).";
+		return age().rule();
 	}
 
 	/**
 	 * Why a ticked box cannot be accepted from a person of the given age, if it cannot.
 	 * @param age the age the person gave with this request, or {@code null} if none
 	 */
-	public Optional<String> ageProblem(boolean optIn, Integer age) {
-		if (optIn && age != null && age < minimumAge()) {
+	public Optional<String> ageProblem(boolean optIn, @Nullable Integer age) {
+		if (age().refuses(optIn, age)) {
 			return Optional.of(ageRule() + " Leave the newsletter box unticked; you still get everything else.");
 		}
 		return Optional.empty();
@@ -138,7 +156,7 @@ public class Consents {
 	 * version they claim to have been shown does not exist
 	 */
 	@Transactional(readOnly = true)
-	public NewsletterGrant grantFor(NewsletterChoice choice, Channel channel, Integer statedAge) {
+	public @Nullable NewsletterGrant grantFor(NewsletterChoice choice, Channel channel, @Nullable Integer statedAge) {
 		if (!choice.optIn()) {
 			return null;
 		}
@@ -150,13 +168,43 @@ public class Consents {
 					.orElseThrow(() -> new ConsentRefusedException("consentVersion",
 							"We never showed a consent text with this version; "
 									+ "read the current wording and tick the box again."));
-		return new NewsletterGrant(shown.id(), ConsentSource.of(channel), minimumAge());
+		return new NewsletterGrant(shown.id(), channel, ConsentSource.of(channel), minimumAge());
+	}
+
+	/**
+	 * Records a grant with the visit that gave it, in the visit's transaction; the
+	 * database derives {@code customer.opt_in} from the history (V3's trigger). Nothing
+	 * is recorded when there is no grant, or when the age on record is below the grant's
+	 * minimum (someone who told us their age before).
+	 * @param ageOnRecord the customer's age after the visit, if known
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(long customerId, @Nullable Integer ageOnRecord, @Nullable NewsletterGrant grant) {
+		if (grant == null || (ageOnRecord != null && ageOnRecord < grant.minimumAge())) {
+			return;
+		}
+		this.jdbc.sql(GRANT)
+			.param("customerId", customerId)
+			.param("channel", grant.channel().id())
+			.param("source", grant.source().code())
+			.param("consentText", grant.consentTextId())
+			.update();
+	}
+
+	/**
+	 * Deletes the customer's consent history; runs after the customer row is gone, the
+	 * only time the append-only history lets rows go.
+	 */
+	@Override
+	public Map<String, Integer> eraseCustomer(long customerId) {
+		return Map.of("consent_event",
+				this.jdbc.sql("DELETE FROM consent_event WHERE customer_id = :id").param("id", customerId).update());
 	}
 
 	private Optional<ConsentText> textOfVersion(String version) {
 		// No version has a control character; PostgreSQL could not even compare one with
 		// NUL.
-		if (version.length() > 20 || version.chars().anyMatch(Character::isISOControl)) {
+		if (version.length() > MAX_VERSION_LENGTH || TypedText.hasControlCharacter(version)) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql(TEXT_OF_VERSION).param("version", version).query(Consents::text).optional();

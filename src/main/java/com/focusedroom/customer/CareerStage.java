@@ -3,6 +3,8 @@ package com.focusedroom.customer;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a person is in their working life; the codes are stored in
  * {@code customer.career_stage} and checked by the database.
@@ -30,7 +32,12 @@ public enum CareerStage {
 		return this.label;
 	}
 
-	public static Optional<CareerStage> ofCode(String code) {
+	/** The stored code of a choice, or {@code null} when none was made. */
+	public static @Nullable String codeOf(@Nullable CareerStage stage) {
+		return (stage != null) ? stage.code : null;
+	}
+
+	public static Optional<CareerStage> ofCode(@Nullable String code) {
 		return Arrays.stream(values()).filter((stage) -> stage.code.equals(code)).findFirst();
 	}
 

@@ -3,6 +3,8 @@ package com.focusedroom.customer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A customer's email address in its one normalised form: trimmed and lower-cased, so that
  * {@code " A@X.com"} and {@code "a@x.com"} are the same customer. This is the only place
@@ -16,6 +18,9 @@ public record EmailAddress(String value) {
 	 * Longest address SMTP can deliver to (RFC 5321 path limit less the angle brackets).
 	 */
 	public static final int MAX_LENGTH = 254;
+
+	/** What a form says of a longer address. */
+	public static final String TOO_LONG_MESSAGE = "An email address has at most " + MAX_LENGTH + " characters.";
 
 	// Printable ASCII only: internationalised addresses would lower-case differently in
 	// Java and PostgreSQL. Domains need a dot; IDN domains are accepted in punycode form.
@@ -34,7 +39,7 @@ public record EmailAddress(String value) {
 	}
 
 	/** Whether the address as typed is one we accept (after normalising). */
-	public static boolean isValid(String typed) {
+	public static boolean isValid(@Nullable String typed) {
 		if (typed == null) {
 			return false;
 		}

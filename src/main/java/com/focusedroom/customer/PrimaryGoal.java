@@ -3,6 +3,8 @@ package com.focusedroom.customer;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a person most wants from the test; the codes are stored in
  * {@code customer.purpose} and checked by the database.
@@ -31,7 +33,12 @@ public enum PrimaryGoal {
 		return this.label;
 	}
 
-	public static Optional<PrimaryGoal> ofCode(String code) {
+	/** The stored code of a choice, or {@code null} when none was made. */
+	public static @Nullable String codeOf(@Nullable PrimaryGoal goal) {
+		return (goal != null) ? goal.code : null;
+	}
+
+	public static Optional<PrimaryGoal> ofCode(@Nullable String code) {
 		return Arrays.stream(values()).filter((goal) -> goal.code.equals(code)).findFirst();
 	}
 

@@ -1,5 +1,7 @@
 package com.focusedroom.ebook;
 
+import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.ValidEmail;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -10,14 +12,15 @@ import jakarta.validation.constraints.Size;
  * checkbox. The form has no age field, so ticking the newsletter box also asks the
  * visitor to confirm they are old enough to consent.
  */
-public class EbookForm {
+class EbookForm {
 
 	@NotBlank(message = "Enter your email address.")
-	@Size(max = 254, message = "An email address has at most 254 characters.")
+	@Size(max = EmailAddress.MAX_LENGTH, message = EmailAddress.TOO_LONG_MESSAGE)
 	@ValidEmail
 	private String email;
 
-	@Size(max = 100, message = "Keep the name to 100 characters or fewer.")
+	@Size(max = Demographics.MAX_TEXT_LENGTH,
+			message = "Keep the name to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
 	private String name;
 
 	private boolean optIn;

@@ -1,5 +1,6 @@
 package com.focusedroom.ebook;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,9 @@ import com.focusedroom.consent.NewsletterGrant;
 import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.gdpr.CustomerDataOwner;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * eBook requests (channel 2): each one records the visit and gives a new download link.
  */
 @Service
-class Ebooks {
+class Ebooks implements CustomerDataOwner {
 
 	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
 
@@ -48,20 +52,27 @@ class Ebooks {
 	 * @return the download link's token
 	 */
 	@Transactional
-	public String request(EmailAddress email, String name, NewsletterChoice newsletter, Attribution attribution) {
+	public String request(EmailAddress email, @Nullable String name, NewsletterChoice newsletter,
+			Attribution attribution) {
 		NewsletterGrant grant = this.consents.grantFor(newsletter, Channel.EBOOK_DOWNLOAD, null);
-		long customerId = this.customers.recordVisit(email, new Demographics(name, null, null, null, null),
-				Channel.EBOOK_DOWNLOAD, grant);
-		long touchId = this.touches.recordEbook(customerId, attribution);
+		Customers.Visit visit = this.customers.recordVisit(email, Demographics.named(name), Channel.EBOOK_DOWNLOAD);
+		this.consents.record(visit.customerId(), visit.age(), grant);
+		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
 		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
-			.params(customerId, touchId)
+			.params(visit.customerId(), touchId)
 			.query(String.class)
 			.single();
 	}
 
+	@Override
+	public Map<String, Integer> eraseCustomer(long customerId) {
+		return Map.of("ebook_download",
+				this.jdbc.sql("DELETE FROM ebook_download WHERE customer_id = ?").param(customerId).update());
+	}
+
 	/** Whether a download link exists; a malformed token is simply unknown. */
 	@Transactional(readOnly = true)
-	public boolean isValidLink(String token) {
+	public boolean isValidLink(@Nullable String token) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return false;
 		}

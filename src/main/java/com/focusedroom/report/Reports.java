@@ -2,12 +2,16 @@ package com.focusedroom.report;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.focusedroom.channel.Channel;
+import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
+import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.gdpr.CustomerDataOwner;
 import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The reports: each completed test of a customer, numbered 1, 2, 3 ... per customer.
  */
 @Service
-public class Reports {
+public class Reports implements CustomerDataOwner {
 
 	// The only place report numbers are allocated. Safe because the caller holds the
 	// customer's row lock (see Customers.recordVisit), so no two transactions compute the
@@ -34,7 +38,7 @@ public class Reports {
 			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose
 			FROM big_five_result
 			WHERE customer_id = :customerId
-			RETURNING report_id, report_token
+			RETURNING id, report_id, report_token
 			""";
 
 	// The report at a token and, for the change since last time, the same customer's
@@ -89,9 +93,9 @@ public class Reports {
 			.param("name", demographics.name())
 			.param("age", demographics.age())
 			.param("profession", demographics.profession())
-			.param("careerStage", (demographics.careerStage() != null) ? demographics.careerStage().code() : null)
-			.param("purpose", (demographics.primaryGoal() != null) ? demographics.primaryGoal().code() : null)
-			.query((rs, row) -> new AddedReport(rs.getInt("report_id"), rs.getString("report_token")))
+			.param("careerStage", CareerStage.codeOf(demographics.careerStage()))
+			.param("purpose", PrimaryGoal.codeOf(demographics.primaryGoal()))
+			.query((rs, row) -> new AddedReport(rs.getLong("id"), rs.getInt("report_id"), rs.getString("report_token")))
 			.single();
 	}
 
@@ -116,6 +120,12 @@ public class Reports {
 		return Optional.of(this.pages.page(found.get(0), previous));
 	}
 
+	@Override
+	public Map<String, Integer> eraseCustomer(long customerId) {
+		return Map.of("big_five_result",
+				this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id").param("id", customerId).update());
+	}
+
 	private static List<String> lines(String suggestions) {
 		return Stream.of(suggestions.split("\n")).filter((line) -> !line.isBlank()).toList();
 	}
@@ -123,10 +133,11 @@ public class Reports {
 	/**
 	 * A report just added.
 	 *
+	 * @param resultId its row's {@code big_five_result.id}, which touches point at
 	 * @param reportId its number for the customer, 1 for the first test
 	 * @param token the unguessable token of its URL
 	 */
-	public record AddedReport(int reportId, String token) {
+	public record AddedReport(long resultId, int reportId, String token) {
 
 		public String url() {
 			return "/report/" + this.token;

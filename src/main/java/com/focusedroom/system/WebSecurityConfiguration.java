@@ -7,14 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.focusedroom.admin.AdminProperties;
-import com.focusedroom.admin.AdminUsers;
-import com.focusedroom.admin.LoginThrottle;
+import com.focusedroom.login.LoginThrottle;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,19 +37,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@EnableConfigurationProperties(AdminProperties.class)
 public class WebSecurityConfiguration {
 
 	/** Our pages load nothing but their own CSS and images; no inline script or style. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
-
-	/** The admins of the configuration; none by default, and then nobody can log in. */
-	@Bean
-	AdminUsers adminUsers(AdminProperties properties) {
-		return new AdminUsers(properties);
-	}
 
 	/**
 	 * The JSON API: stateless and anonymous, so it goes through a chain without sessions,

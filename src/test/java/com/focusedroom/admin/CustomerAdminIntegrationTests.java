@@ -1,11 +1,17 @@
 package com.focusedroom.admin;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -23,6 +29,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @WithMockUser(username = "test-admin", roles = "ADMIN")
 class CustomerAdminIntegrationTests {
 
+	/**
+	 * One second before midnight: the export is named after the clock's day, not the
+	 * machine's.
+	 */
+	static final Instant NOW = Instant.parse("2026-03-01T23:59:59Z");
+
 	@Autowired
 	private MockMvcTester mvc;
 
@@ -31,6 +43,17 @@ class CustomerAdminIntegrationTests {
 
 	@Autowired
 	private org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
 
 	@Test
 	void aMixedCaseEmailWithSpacesFindsTheCustomer() {
@@ -156,6 +179,22 @@ class CustomerAdminIntegrationTests {
 	}
 
 	@Test
+	void aControlCharacterInTheRectificationFormIsCleanedAsOnThePublicForms() {
+		long id = Fixtures.customer(this.jdbc, Fixtures.email("nul"), "Old Name", "Clerk", null, 1, false);
+		assertThat(this.mvc.post()
+			.uri("/admin/customers/{id}/demographics", id)
+			.param("name", "Ada\u0000 Lovelace\u0007")
+			.param("profession", " \u0000 ")
+			.with(csrf())).hasStatus3xxRedirection().hasRedirectedUrl("/admin/customers/" + id);
+		var row = this.jdbc.sql("SELECT name, profession FROM customer WHERE customer_id = ?")
+			.param(id)
+			.query()
+			.singleRow();
+		assertThat(row).containsEntry("name", "Ada Lovelace");
+		assertThat(row.get("profession")).isNull();
+	}
+
+	@Test
 	void anInvalidRectificationComesBackWithTheMessageAndChangesNothing() {
 		long id = Fixtures.customer(this.jdbc, Fixtures.email("invalid"), "Keep Me", null, null, 1, false);
 		assertThat(this.mvc.post()
@@ -180,8 +219,7 @@ class CustomerAdminIntegrationTests {
 		Fixtures.customer(this.jdbc, marker + "-out@example.com", "Quote \"me\", please", "-2+3", null, 1, false);
 		var optedIn = this.mvc.get().uri("/admin/customers/export.csv").param("q", marker).exchange();
 		assertThat(optedIn).hasStatusOk()
-			.hasHeader("Content-Disposition",
-					"attachment; filename=\"customers-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".csv\"");
+			.hasHeader("Content-Disposition", "attachment; filename=\"customers-2026-03-01.csv\"");
 		String csv = optedIn.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		List<String> lines = csv.lines().toList();
 		assertThat(lines).hasSize(2);

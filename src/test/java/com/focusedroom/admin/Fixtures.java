@@ -8,18 +8,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Customers, reports, touches and consent written straight to the database, so admin
  * tests do not depend on the public forms.
  */
-final class Fixtures {
+public final class Fixtures {
 
 	private Fixtures() {
 	}
 
 	/** A unique address for one test, lower-case as stored. */
-	static String email(String prefix) {
+	public static String email(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 	}
 
-	static long customer(JdbcClient jdbc, String email, String name, String profession, String careerStage, int channel,
-			boolean optIn) {
+	public static long customer(JdbcClient jdbc, String email, String name, String profession, String careerStage,
+			int channel, boolean optIn) {
 		long id = jdbc.sql("""
 				INSERT INTO customer (email_id, name, age, profession, career_stage, purpose, channel_id)
 				VALUES (:email, :name, 30, :profession, :stage, 'focus', :channel) RETURNING customer_id
@@ -44,7 +44,7 @@ final class Fixtures {
 	/**
 	 * The customer's next report with the given trait scores, and its touch; its token.
 	 */
-	static String report(JdbcClient jdbc, long customerId, int o, int c, int e, int a, int n) {
+	public static String report(JdbcClient jdbc, long customerId, int o, int c, int e, int a, int n) {
 		String scores = "{\"O\":%d,\"C\":%d,\"E\":%d,\"A\":%d,\"N\":%d,\"domains\":{}}".formatted(o, c, e, a, n);
 		var added = jdbc
 			.sql("""
@@ -65,7 +65,7 @@ final class Fixtures {
 		return (String) added.get("report_token");
 	}
 
-	static long count(JdbcClient jdbc, String sql, Object... params) {
+	public static long count(JdbcClient jdbc, String sql, Object... params) {
 		var spec = jdbc.sql(sql);
 		for (Object param : params) {
 			spec = spec.param(param);

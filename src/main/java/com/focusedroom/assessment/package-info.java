@@ -1,0 +1,12 @@
+/**
+ * The test form and submissions from every channel: one transaction that records the
+ * visit, the consent, the report and the touch.
+ */
+@ApplicationModule(displayName = "Assessment",
+		allowedDependencies = { "channel", "consent", "customer", "report", "scoring" })
+@NullMarked
+package com.focusedroom.assessment;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,10 @@
+/**
+ * The eBook page (channel 2), its download links and PDF. Owns ebook_download.
+ */
+@ApplicationModule(displayName = "eBook", allowedDependencies = { "channel", "consent", "customer", "gdpr" })
+@NullMarked
+package com.focusedroom.ebook;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
