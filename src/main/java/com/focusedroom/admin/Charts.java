@@ -3,6 +3,8 @@ package com.focusedroom.admin;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The geometry of the dashboard's charts, computed on the server so the SVG needs no
  * script: horizontal bars for distributions and stacked columns for weekly counts.
@@ -24,7 +26,7 @@ final class Charts {
 	}
 
 	/** Bars scaled to the largest value (or to {@code max} when it is given). */
-	static BarChart bars(List<Count> counts, Double max) {
+	static BarChart bars(List<Count> counts, @Nullable Double max) {
 		double top = (max != null) ? max : counts.stream().mapToDouble(Count::value).max().orElse(0);
 		List<Bar> bars = new ArrayList<>();
 		for (int i = 0; i < counts.size(); i++) {
@@ -74,11 +76,11 @@ final class Charts {
 	}
 
 	/** A labelled number. */
-	record Count(String label, double value) {
+	record Count(@Nullable String label, double value) {
 
 	}
 
-	record Bar(String label, double value, double width, int y) {
+	record Bar(@Nullable String label, double value, double width, int y) {
 
 		public String valueText() {
 			return (this.value == Math.rint(this.value)) ? String.valueOf((long) this.value)

@@ -2,6 +2,8 @@ package com.focusedroom.admin;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of a CSV file (RFC 4180) that is safe to open in a spreadsheet: every text
  * cell is quoted, and a cell that a spreadsheet would run as a formula (one starting with
@@ -14,7 +16,7 @@ final class CsvLine {
 	}
 
 	/** The cells joined into a line ending in CRLF; {@code null} is an empty cell. */
-	static String of(List<?> cells) {
+	static String of(List<? extends @Nullable Object> cells) {
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {

@@ -12,6 +12,8 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.scoring.Domain;
 import com.focusedroom.customer.PrimaryGoal;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,7 +136,7 @@ class CustomerDirectory {
 	}
 
 	/** A 0-100 score from the JSON, or null when a (legacy) report has none. */
-	private static Integer score(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Integer score(ResultSet rs, String column) throws SQLException {
 		String json = rs.getString(column);
 		if (json == null) {
 			return null;
@@ -147,11 +149,11 @@ class CustomerDirectory {
 		}
 	}
 
-	static String stageLabel(String code) {
+	static @Nullable String stageLabel(@Nullable String code) {
 		return (code != null) ? CareerStage.ofCode(code).map(CareerStage::label).orElse(code) : null;
 	}
 
-	static String goalLabel(String code) {
+	static @Nullable String goalLabel(@Nullable String code) {
 		return (code != null) ? PrimaryGoal.ofCode(code).map(PrimaryGoal::label).orElse(code) : null;
 	}
 
@@ -179,30 +181,31 @@ class CustomerDirectory {
 
 	}
 
-	record CustomerRow(long id, String email, String name, String profession, String careerStage, String channel,
-			OffsetDateTime created, boolean optIn, long tests) {
+	record CustomerRow(long id, String email, @Nullable String name, @Nullable String profession,
+			@Nullable String careerStage, String channel, OffsetDateTime created, boolean optIn, long tests) {
 
 	}
 
-	record CustomerDetail(long id, String email, String name, Integer age, String profession, String careerStageCode,
-			String careerStage, String purposeCode, String purpose, String channel, OffsetDateTime created,
+	record CustomerDetail(long id, String email, @Nullable String name, @Nullable Integer age,
+			@Nullable String profession, @Nullable String careerStageCode, @Nullable String careerStage,
+			@Nullable String purposeCode, @Nullable String purpose, String channel, OffsetDateTime created,
 			OffsetDateTime lastVisit, boolean optIn, List<Touch> touches, List<ConsentChange> consentHistory,
 			List<ReportSummary> reports) {
 
 	}
 
-	record Touch(OffsetDateTime at, String channel, String kind, Integer reportId, String utmSource, String utmMedium,
-			String utmCampaign, String referrer) {
+	record Touch(OffsetDateTime at, String channel, String kind, @Nullable Integer reportId, @Nullable String utmSource,
+			@Nullable String utmMedium, @Nullable String utmCampaign, @Nullable String referrer) {
 
 	}
 
-	record ConsentChange(OffsetDateTime at, String purpose, String action, String source, String channel,
-			String textVersion) {
+	record ConsentChange(OffsetDateTime at, String purpose, String action, String source, @Nullable String channel,
+			@Nullable String textVersion) {
 
 	}
 
-	record ReportSummary(int reportId, String token, OffsetDateTime created, String channel, String profession,
-			String careerStage, List<TraitScore> traits) {
+	record ReportSummary(int reportId, String token, OffsetDateTime created, String channel,
+			@Nullable String profession, @Nullable String careerStage, List<TraitScore> traits) {
 
 	}
 
@@ -213,7 +216,7 @@ class CustomerDirectory {
 	 * @param score 0-100, or null for a legacy report without scores
 	 * @param change the difference to the previous report, or null for the first
 	 */
-	record TraitScore(String trait, Integer score, Integer change) {
+	record TraitScore(String trait, @Nullable Integer score, @Nullable Integer change) {
 
 		public String changeText() {
 			if (this.change == null) {

@@ -10,6 +10,8 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.shared.TypedText;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The admin's search and filters over customers, turned into a SQL {@code WHERE} clause
  * with bound parameters (never concatenated input).
@@ -20,7 +22,8 @@ import com.focusedroom.shared.TypedText;
  * @param optIn whether they agreed to hear from us, or {@code null} for both
  * @param careerStage the career stage, or {@code null}
  */
-record CustomerFilter(String query, Integer channel, Boolean optIn, CareerStage careerStage) {
+record CustomerFilter(@Nullable String query, @Nullable Integer channel, @Nullable Boolean optIn,
+		@Nullable CareerStage careerStage) {
 
 	public CustomerFilter {
 		// Cleaned as stored text is, so a control character is not searched for.

@@ -15,6 +15,8 @@ import com.focusedroom.integrity.DatabaseState;
 import com.focusedroom.integrity.IntegrityCheck;
 import com.focusedroom.scoring.Domain;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -85,7 +87,7 @@ class Statistics {
 		return Charts.bars(counts, null);
 	}
 
-	private static String label(String column, String code) {
+	private static @Nullable String label(String column, @Nullable String code) {
 		if (code == null) {
 			return "Not given";
 		}

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The test form as the visitor filled it in. Answers start as 120 empty places so that
@@ -24,25 +25,25 @@ class AssessmentForm {
 
 	@Size(max = Demographics.MAX_TEXT_LENGTH,
 			message = "Keep the name to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
-	private String name;
+	private @Nullable String name;
 
 	@Min(value = Demographics.MIN_AGE,
 			message = "You need to be at least " + Demographics.MIN_AGE + " to take the test.")
 	@Max(value = Demographics.MAX_AGE, message = Demographics.AGE_RANGE_MESSAGE)
-	private Integer age;
+	private @Nullable Integer age;
 
 	@Size(max = Demographics.MAX_TEXT_LENGTH,
 			message = "Keep the career to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
-	private String career;
+	private @Nullable String career;
 
-	private CareerStage careerStage;
+	private @Nullable CareerStage careerStage;
 
-	private PrimaryGoal primaryGoal;
+	private @Nullable PrimaryGoal primaryGoal;
 
 	@NotBlank(message = "Enter your email address: it is how we keep your reports together.")
 	@Size(max = EmailAddress.MAX_LENGTH, message = EmailAddress.TOO_LONG_MESSAGE)
 	@ValidEmail
-	private String email;
+	private @Nullable String email;
 
 	private boolean optIn;
 
@@ -56,51 +57,51 @@ class AssessmentForm {
 		return new Demographics(this.name, this.age, this.career, this.careerStage, this.primaryGoal);
 	}
 
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
-	public Integer getAge() {
+	public @Nullable Integer getAge() {
 		return this.age;
 	}
 
-	public void setAge(Integer age) {
+	public void setAge(@Nullable Integer age) {
 		this.age = age;
 	}
 
-	public String getCareer() {
+	public @Nullable String getCareer() {
 		return this.career;
 	}
 
-	public void setCareer(String career) {
+	public void setCareer(@Nullable String career) {
 		this.career = career;
 	}
 
-	public CareerStage getCareerStage() {
+	public @Nullable CareerStage getCareerStage() {
 		return this.careerStage;
 	}
 
-	public void setCareerStage(CareerStage careerStage) {
+	public void setCareerStage(@Nullable CareerStage careerStage) {
 		this.careerStage = careerStage;
 	}
 
-	public PrimaryGoal getPrimaryGoal() {
+	public @Nullable PrimaryGoal getPrimaryGoal() {
 		return this.primaryGoal;
 	}
 
-	public void setPrimaryGoal(PrimaryGoal primaryGoal) {
+	public void setPrimaryGoal(@Nullable PrimaryGoal primaryGoal) {
 		this.primaryGoal = primaryGoal;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
-	public void setEmail(String email) {
+	public void setEmail(@Nullable String email) {
 		this.email = email;
 	}
 

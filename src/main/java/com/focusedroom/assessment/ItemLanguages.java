@@ -14,6 +14,8 @@ import java.util.Set;
 
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Item;
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +59,7 @@ final class ItemLanguages {
 		return this.offered;
 	}
 
-	Optional<Language> byCode(String code) {
+	Optional<Language> byCode(@Nullable String code) {
 		return Optional.ofNullable(code).map((c) -> this.languages.get(c.toLowerCase(Locale.ROOT)));
 	}
 
@@ -65,7 +67,7 @@ final class ItemLanguages {
 	 * The language to show: the one asked for with {@code ?lang=} if offered, else the
 	 * best offered match for the browser's {@code Accept-Language}, else English.
 	 */
-	Language choose(String requested, String acceptLanguage) {
+	Language choose(@Nullable String requested, @Nullable String acceptLanguage) {
 		Optional<Language> asked = byCode(requested);
 		if (asked.isPresent()) {
 			return asked.get();

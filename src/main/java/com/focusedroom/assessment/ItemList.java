@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.focusedroom.assessment.ItemLanguages.Language;
 import com.focusedroom.scoring.Inventory;
+import org.jspecify.annotations.Nullable;
 import com.focusedroom.scoring.Item;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -71,7 +72,7 @@ final class ItemList {
 	 * The statements with the answers a visitor sent and the message at each rejected
 	 * one.
 	 */
-	String answered(Language language, List<Integer> answers, BindingResult result, Locale locale) {
+	String answered(Language language, @Nullable List<@Nullable Integer> answers, BindingResult result, Locale locale) {
 		Integer[] given = new Integer[this.items.size()];
 		String[] errors = new String[this.items.size()];
 		for (int i = 0; i < given.length; i++) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -55,7 +57,7 @@ class AttributionResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
 				request.getParameter("utm_content"), referrer);
 	}
 
-	private static String foreignReferrer(HttpServletRequest request) {
+	private static @Nullable String foreignReferrer(HttpServletRequest request) {
 		String referer = request.getHeader("Referer");
 		if (referer == null || referer.isBlank()) {
 			return null;

@@ -82,7 +82,7 @@ public class Consents implements CustomerDataOwner {
 
 	private final ConsentProperties properties;
 
-	private volatile CurrentText current;
+	private volatile @Nullable CurrentText current;
 
 	Consents(JdbcClient jdbc, ConsentProperties properties) {
 		this.jdbc = jdbc;
@@ -252,7 +252,7 @@ public class Consents implements CustomerDataOwner {
 			.list();
 	}
 
-	private static boolean isWellFormed(String token) {
+	private static boolean isWellFormed(@Nullable String token) {
 		return token != null && TOKEN.matcher(token).matches();
 	}
 
@@ -289,8 +289,8 @@ public class Consents implements CustomerDataOwner {
 	 * {@code unsubscribe_link}, {@code admin}
 	 * @param textVersion the version of the wording agreed to (grants only)
 	 */
-	public record ConsentEvent(long id, String action, OffsetDateTime occurredAt, Integer channelId, String source,
-			String textVersion) {
+	public record ConsentEvent(long id, String action, OffsetDateTime occurredAt, @Nullable Integer channelId,
+			String source, @Nullable String textVersion) {
 
 		public boolean isGrant() {
 			return "grant".equals(this.action);

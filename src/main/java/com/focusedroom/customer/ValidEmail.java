@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An email address we accept as a customer's: see {@link EmailAddress#isValid(String)}.
  * {@code null} and blank are left to {@code @NotBlank}.
@@ -30,7 +32,7 @@ public @interface ValidEmail {
 	class Validator implements ConstraintValidator<ValidEmail, String> {
 
 		@Override
-		public boolean isValid(String value, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || value.isBlank() || EmailAddress.isValid(value);
 		}
 

@@ -7,6 +7,8 @@ import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.EmailAddress;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,7 @@ class EbookController {
 
 	private final Consents consents;
 
-	private volatile EbookPdf pdf;
+	private volatile @Nullable EbookPdf pdf;
 
 	EbookController(Ebooks ebooks, Consents consents) {
 		this.ebooks = ebooks;

@@ -6,6 +6,7 @@ import com.focusedroom.customer.ValidEmail;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The eBook request form: an email to send it to, an optional name, and the newsletter
@@ -17,11 +18,11 @@ class EbookForm {
 	@NotBlank(message = "Enter your email address.")
 	@Size(max = EmailAddress.MAX_LENGTH, message = EmailAddress.TOO_LONG_MESSAGE)
 	@ValidEmail
-	private String email;
+	private @Nullable String email;
 
 	@Size(max = Demographics.MAX_TEXT_LENGTH,
 			message = "Keep the name to " + Demographics.MAX_TEXT_LENGTH + " characters or fewer.")
-	private String name;
+	private @Nullable String name;
 
 	private boolean optIn;
 
@@ -32,19 +33,19 @@ class EbookForm {
 		return !this.optIn || this.ageConfirmed;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
-	public void setEmail(String email) {
+	public void setEmail(@Nullable String email) {
 		this.email = email;
 	}
 
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
