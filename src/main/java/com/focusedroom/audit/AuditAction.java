@@ -2,7 +2,9 @@ package com.focusedroom.audit;
 
 /**
  * What an audit entry records; the codes are stored in {@code admin_audit.action} and
- * checked by the database.
+ * checked by the database. {@link #LOGIN_LOCKED} is no longer written (an attempt refused
+ * while locked writes nothing, so refusals cannot fill the append-only log) and stays to
+ * label the entries written before.
  */
 public enum AuditAction {
 

@@ -1,7 +1,10 @@
 package com.focusedroom.login;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,13 @@ final class AdminUsers implements UserDetailsService {
 
 	private final Map<String, String> hashes;
 
+	/**
+	 * What an unknown name is checked against: a hash of a random password nobody knows,
+	 * at the highest cost of the configured hashes, so that a wrong guess at an unknown
+	 * name costs as much time as one at a real admin's (no telling them apart by timing).
+	 */
+	private final String unknownNameHash;
+
 	AdminUsers(AdminProperties properties) {
 		Map<String, String> byName = new LinkedHashMap<>();
 		for (AdminProperties.User user : properties.users()) {
@@ -48,6 +58,7 @@ final class AdminUsers implements UserDetailsService {
 			}
 		}
 		this.hashes = Map.copyOf(byName);
+		this.unknownNameHash = PasswordHash.hash(UUID.randomUUID() + "" + UUID.randomUUID(), highestCost(this.hashes));
 		if (this.hashes.isEmpty()) {
 			log.warn("No admin user is configured, so the admin login at /admin refuses everyone. "
 					+ "Set focusedroom.admin.users[0].username and focusedroom.admin.users[0].password-hash "
@@ -65,13 +76,36 @@ final class AdminUsers implements UserDetailsService {
 		return username != null && this.hashes.containsKey(username);
 	}
 
+	/**
+	 * The admin of that name or, for any other name, a user without any role whose
+	 * password cannot match: the login then fails exactly as a wrong password for a real
+	 * admin does, after the same bcrypt work.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		String hash = this.hashes.get(username);
+		if (username.isEmpty()) {
+			throw new UsernameNotFoundException("No name given");
+		}
 		if (hash == null) {
-			throw new UsernameNotFoundException("No such admin");
+			return User.withUsername(username).password(this.unknownNameHash).authorities(List.of()).build();
 		}
 		return User.withUsername(username).password(hash).roles(ROLE).build();
+	}
+
+	/** The hash an unknown name is checked against. */
+	String unknownNameHash() {
+		return this.unknownNameHash;
+	}
+
+	private static int highestCost(Map<String, String> hashes) {
+		return hashes.values()
+			.stream()
+			.map(BCRYPT_HASH::matcher)
+			.filter(Matcher::matches)
+			.mapToInt((hash) -> Integer.parseInt(hash.group(1)))
+			.max()
+			.orElse(PasswordHash.STRENGTH);
 	}
 
 }

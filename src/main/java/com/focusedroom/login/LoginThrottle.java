@@ -1,9 +1,12 @@
 package com.focusedroom.login;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -21,18 +26,23 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Back-off for the admin login: too many failed logins within the window for one admin
- * username, or from one IP address, refuse further attempts (without checking the
- * password) until the window has passed. Failures are kept in the database, so every app
- * instance sees them. Logins, failures and refusals are audited; a failed guess at an
- * unknown username is stored as {@code (unknown)}, so typed text never reaches the
- * database.
+ * Back-off for the admin login that an attacker cannot turn against the admin. Failed
+ * logins within the window are counted per typed name and where they came from: a browser
+ * that has logged in before (its device cookie) is its own place, anything else counts by
+ * IP address. Too many for one name from one place lock that name there; too many from
+ * one address lock the address; but nobody's failures elsewhere lock the admin's own
+ * browser or address. Typed names are stored only as keyed hashes ({@link LoginKeys}), so
+ * unknown names behave exactly like known ones. An attempt refused while locked writes
+ * nothing, and the login POST is rate limited per client like every public POST, so
+ * refused attempts cannot grow the tables. Failures are kept in the database, so every
+ * app instance sees them.
  */
 @Component
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -40,15 +50,30 @@ public class LoginThrottle {
 
 	public static final String LOGIN_URL = "/admin/login";
 
+	/** The cookie of a browser where an admin has logged in. */
+	static final String DEVICE_COOKIE = "FR_ADMIN_DEVICE";
+
+	static final Duration DEVICE_COOKIE_AGE = Duration.ofDays(180);
+
 	static final String UNKNOWN_USER = "(unknown)";
 
-	static final String REFUSED = "(refused while locked)";
+	private static final String COUNT = """
+			SELECT count(*) FROM admin_login_failure
+			WHERE username = :name AND remote_address = :place AND failed_at > now() - make_interval(secs => :window)
+			""";
+
+	private static final String COUNT_ADDRESS = """
+			SELECT count(*) FROM admin_login_failure
+			WHERE remote_address = :address AND failed_at > now() - make_interval(secs => :window)
+			""";
 
 	private final JdbcClient jdbc;
 
 	private final AdminProperties.Lockout lockout;
 
 	private final AdminUsers users;
+
+	private final LoginKeys keys;
 
 	private final AuditLog audit;
 
@@ -59,75 +84,76 @@ public class LoginThrottle {
 		this.jdbc = jdbc;
 		this.lockout = properties.lockout();
 		this.users = users;
+		this.keys = new LoginKeys(properties);
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	boolean isLocked(@Nullable String username, String address) {
-		return this.jdbc.sql("""
-				SELECT (SELECT count(*) FROM admin_login_failure
-				        WHERE username = :username AND failed_at > now() - make_interval(secs => :window)) >= :perUser
-				    OR (SELECT count(*) FROM admin_login_failure
-				        WHERE remote_address = :address AND failed_at > now() - make_interval(secs => :window))
-				       >= :perAddress
-				""")
-			.param("username", storedName(username))
-			.param("address", address)
+	/** Whether a login attempt must be refused without checking its password. */
+	boolean isLocked(Attempt attempt) {
+		if (count(COUNT, attempt) >= this.lockout.maxFailuresPerUser()) {
+			return true;
+		}
+		return attempt.device().isEmpty() && count(COUNT_ADDRESS, attempt) >= this.lockout.maxFailuresPerAddress();
+	}
+
+	private long count(String sql, Attempt attempt) {
+		return this.jdbc.sql(sql)
+			.param("name", attempt.nameKey())
+			.param("place", attempt.place())
+			.param("address", attempt.address())
 			.param("window", (double) this.lockout.window().toSeconds())
-			.param("perUser", this.lockout.maxFailuresPerUser())
-			.param("perAddress", this.lockout.maxFailuresPerAddress())
-			.query(Boolean.class)
+			.query(Long.class)
 			.single();
 	}
 
 	/** Records a failed login and its audit entry in one transaction. */
-	void recordFailure(@Nullable String username, String address) {
-		this.transaction.executeWithoutResult((status) -> failed(username, address));
-	}
-
-	private void failed(@Nullable String username, String address) {
-		this.jdbc.sql("DELETE FROM admin_login_failure WHERE failed_at < now() - make_interval(secs => :window)")
-			.param("window", (double) this.lockout.window().toSeconds())
-			.update();
-		this.jdbc.sql("INSERT INTO admin_login_failure (username, remote_address) VALUES (:username, :address)")
-			.param("username", storedName(username))
-			.param("address", address)
-			.update();
-		this.audit.record(new Actor(storedName(username), address), AuditAction.LOGIN_FAILED, null, null);
-	}
-
-	/**
-	 * Records an attempt refused while locked: it counts against the address (an attacker
-	 * stays locked out while they keep trying) but not against the username (so an
-	 * attacker cannot keep an admin locked out for ever).
-	 */
-	void recordRefusal(@Nullable String username, String address) {
+	void recordFailure(Attempt attempt) {
 		this.transaction.executeWithoutResult((status) -> {
-			this.jdbc.sql("INSERT INTO admin_login_failure (username, remote_address) VALUES (:username, :address)")
-				.param("username", REFUSED)
-				.param("address", address)
+			this.jdbc.sql("DELETE FROM admin_login_failure WHERE failed_at < now() - make_interval(secs => :window)")
+				.param("window", (double) this.lockout.window().toSeconds())
 				.update();
-			this.audit.record(new Actor(storedName(username), address), AuditAction.LOGIN_LOCKED, null, null);
+			this.jdbc.sql("INSERT INTO admin_login_failure (username, remote_address) VALUES (:name, :place)")
+				.param("name", attempt.nameKey())
+				.param("place", attempt.place())
+				.update();
+			this.audit.record(new Actor(attempt.auditedName(), attempt.address()), AuditAction.LOGIN_FAILED, null,
+					null);
 		});
 	}
 
-	/** Clears the admin's failures and records the login in one transaction. */
-	void recordSuccess(String username, String address) {
-		this.transaction.executeWithoutResult((status) -> succeeded(username, address));
+	/** Clears the failures of this name at this place and records the login. */
+	void recordSuccess(Attempt attempt, String username) {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("DELETE FROM admin_login_failure WHERE username = :name AND remote_address = :place")
+				.param("name", attempt.nameKey())
+				.param("place", attempt.place())
+				.update();
+			this.audit.record(new Actor(username, attempt.address()), AuditAction.LOGIN, null, null);
+		});
 	}
 
-	private void succeeded(String username, String address) {
-		this.jdbc.sql("DELETE FROM admin_login_failure WHERE username = :username")
-			.param("username", username)
-			.update();
-		this.audit.record(new Actor(username, address), AuditAction.LOGIN, null, null);
+	Attempt attempt(HttpServletRequest request) {
+		String username = request.getParameter("username");
+		String address = Actor.addressOf(request);
+		Optional<String> device = this.keys.deviceKey(username, deviceCookie(request));
+		return new Attempt(this.keys.nameKey(username), address, device,
+				this.users.isAdmin(username) ? username : UNKNOWN_USER);
 	}
 
-	private String storedName(@Nullable String username) {
-		return this.users.isAdmin(username) ? username : UNKNOWN_USER;
+	private static @Nullable String deviceCookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (DEVICE_COOKIE.equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
 	}
 
-	/** Refuses a login attempt while its username or address is locked out. */
+	/** Refuses a login attempt while its name is locked at its place, or its address. */
 	public OncePerRequestFilter filter() {
 		return new OncePerRequestFilter() {
 
@@ -135,14 +161,10 @@ public class LoginThrottle {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if ("POST".equals(request.getMethod())
-						&& LOGIN_URL.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-					String username = request.getParameter("username");
-					String address = Actor.addressOf(request);
-					if (isLocked(username, address)) {
-						recordRefusal(username, address);
-						response.sendRedirect(request.getContextPath() + LOGIN_URL + "?locked");
-						return;
-					}
+						&& LOGIN_URL.equals(request.getRequestURI().substring(request.getContextPath().length()))
+						&& isLocked(attempt(request))) {
+					response.sendRedirect(request.getContextPath() + LOGIN_URL + "?locked");
+					return;
 				}
 				chain.doFilter(request, response);
 			}
@@ -150,11 +172,26 @@ public class LoginThrottle {
 		};
 	}
 
+	/**
+	 * After a login: clears its failures, gives the browser its device cookie, and goes
+	 * to the page the admin first asked for (kept in a cookie, not a session) or the
+	 * dashboard.
+	 */
 	public AuthenticationSuccessHandler successHandler() {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		redirect.setDefaultTargetUrl("/admin");
+		redirect.setRequestCache(new CookieRequestCache());
 		return (request, response, authentication) -> {
-			recordSuccess(authentication.getName(), Actor.addressOf(request));
+			recordSuccess(attempt(request), authentication.getName());
+			response.addHeader(HttpHeaders.SET_COOKIE,
+					ResponseCookie.from(DEVICE_COOKIE, this.keys.newDeviceToken(authentication.getName()))
+						.path(request.getContextPath() + LOGIN_URL)
+						.httpOnly(true)
+						.secure(request.isSecure())
+						.sameSite("Strict")
+						.maxAge(DEVICE_COOKIE_AGE)
+						.build()
+						.toString());
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};
 	}
@@ -163,18 +200,35 @@ public class LoginThrottle {
 		SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler(
 				LOGIN_URL + "?error");
 		return (request, response, exception) -> {
-			recordFailure(request.getParameter("username"), Actor.addressOf(request));
+			recordFailure(attempt(request));
 			redirect.onAuthenticationFailure(request, response, exception);
 		};
 	}
 
 	public LogoutHandler logoutHandler() {
-		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+		return (HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) -> {
 			if (authentication != null) {
 				this.audit.record(new Actor(authentication.getName(), Actor.addressOf(request)), AuditAction.LOGOUT,
 						null, null);
 			}
 		};
+	}
+
+	/**
+	 * One login attempt as the throttle sees it.
+	 *
+	 * @param nameKey the keyed hash of the typed name
+	 * @param address the client's IP address
+	 * @param device the key of the browser's valid device cookie for that name, if any
+	 * @param auditedName the admin's name, or {@code (unknown)} for any other text
+	 */
+	record Attempt(String nameKey, String address, Optional<String> device, String auditedName) {
+
+		/** Where failures of this attempt are counted: its device, else its address. */
+		String place() {
+			return this.device.orElse(this.address);
+		}
+
 	}
 
 }

@@ -46,7 +46,11 @@ public final class PasswordHash {
 	}
 
 	static String hash(String password) {
-		return "{bcrypt}" + new BCryptPasswordEncoder(STRENGTH).encode(password);
+		return hash(password, STRENGTH);
+	}
+
+	static String hash(String password, int cost) {
+		return "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(password);
 	}
 
 }

@@ -19,10 +19,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page for the admins of the configuration, CSRF tokens on every HTML form, none on the
  * JSON API (no cookies, no ambient authority), and strict response headers.
  * <p>
- * The CSRF token lives in a cookie, not in the HTTP session, so public visitors get no
- * session and any app instance accepts any other's token. Admins get a session (timeout
+ * The CSRF token of public visitors lives in a cookie, so they get no session and any app
+ * instance accepts any other's token; a logged-in admin's lives in their session
+ * ({@link SessionBoundCsrfTokens}). Admins get a session (timeout
  * {@code server.servlet.session.timeout}), a new one at login, and failed logins are
  * throttled by {@link LoginThrottle} (absent in web slice tests without a database).
  */
@@ -68,15 +69,18 @@ public class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<LoginThrottle> loginThrottle) throws Exception {
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(LoginThrottle.LOGIN_URL)
 			.permitAll()
 			.requestMatchers("/admin", "/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.permitAll())
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionBoundCsrfTokens()))
+			// The page an anonymous visitor asked for is kept in a cookie: no session
+			// exists before a login, so anonymous requests cannot fill the server's
+			// memory.
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.formLogin((login) -> {
 				login.loginPage(LoginThrottle.LOGIN_URL).failureUrl(LoginThrottle.LOGIN_URL + "?error").permitAll();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.focusedroom.login.LoginThrottle;
+import jakarta.servlet.http.Cookie;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,14 +126,66 @@ class AdminSecurityTests {
 	}
 
 	@Test
-	void fiveFailedLoginsLockTheAdminOutEvenWithTheRightPassword() {
+	void fiveFailuresForANameFromOneAddressLockThatNameThereOnly() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(loginFrom("10.0.0." + i, "locked-admin", "wrong-" + i)).hasRedirectedUrl("/admin/login?error");
+			assertThat(loginFrom("10.0.0.1", "locked-admin", "wrong-" + i)).hasRedirectedUrl("/admin/login?error");
 		}
-		assertThat(loginFrom("10.0.0.99", "locked-admin", PASSWORD)).hasRedirectedUrl("/admin/login?locked");
-		assertThat(Fixtures.count(this.jdbc,
-				"SELECT count(*) FROM admin_audit WHERE actor = 'locked-admin' AND action = 'login_locked'"))
-			.isPositive();
+		assertThat(loginFrom("10.0.0.1", "locked-admin", PASSWORD)).hasRedirectedUrl("/admin/login?locked");
+		assertThat(loginFrom("10.0.0.2", "locked-admin", PASSWORD)).hasRedirectedUrl("/admin");
+	}
+
+	@Test
+	void anAttackersFailuresFromManyAddressesDoNotStopTheAdminsOwnLogin() {
+		for (int address = 0; address < 10; address++) {
+			for (int i = 0; i < 6; i++) {
+				loginFrom("10.0.1." + address, "test-admin", "guess-" + i);
+			}
+		}
+		assertThat(loginFrom("10.0.2.1", "test-admin", PASSWORD)).hasRedirectedUrl("/admin");
+	}
+
+	@Test
+	void aBrowserThatLoggedInBeforeIsNotLockedByOthersFailuresAtItsAddress() {
+		MvcTestResult first = loginFrom("10.0.3.1", "test-admin", PASSWORD, null);
+		assertThat(first).hasRedirectedUrl("/admin");
+		Cookie device = first.getResponse().getCookie("FR_ADMIN_DEVICE");
+		assertThat(device).isNotNull();
+		assertThat(device.isHttpOnly()).isTrue();
+		for (int i = 0; i < 25; i++) {
+			loginFrom("10.0.3.1", (i % 2 == 0) ? "test-admin" : "someone-" + i, "guess-" + i, null);
+		}
+		assertThat(loginFrom("10.0.3.1", "test-admin", PASSWORD, null)).hasRedirectedUrl("/admin/login?locked");
+		assertThat(loginFrom("10.0.3.1", "test-admin", PASSWORD, device)).hasRedirectedUrl("/admin");
+		Cookie forged = new Cookie("FR_ADMIN_DEVICE", "0".repeat(32) + "." + "0".repeat(64));
+		assertThat(loginFrom("10.0.3.1", "test-admin", PASSWORD, forged)).hasRedirectedUrl("/admin/login?locked");
+	}
+
+	@Test
+	void knownAndUnknownNamesAnswerAlikeAndAreCountedApart() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(loginFrom("10.0.4.1", "nobody-a", "x")).hasRedirectedUrl("/admin/login?error");
+			assertThat(loginFrom("10.0.4.2", "locked-admin", "x")).hasRedirectedUrl("/admin/login?error");
+		}
+		// Another unknown name has its own count, as another admin name would.
+		assertThat(loginFrom("10.0.4.1", "nobody-b", "x")).hasRedirectedUrl("/admin/login?error");
+		assertThat(loginFrom("10.0.4.1", "nobody-a", "x")).hasRedirectedUrl("/admin/login?error");
+		assertThat(loginFrom("10.0.4.2", "locked-admin", "x")).hasRedirectedUrl("/admin/login?error");
+		assertThat(loginFrom("10.0.4.1", "nobody-a", "x")).hasRedirectedUrl("/admin/login?locked");
+		assertThat(loginFrom("10.0.4.2", "locked-admin", "x")).hasRedirectedUrl("/admin/login?locked");
+	}
+
+	@Test
+	void attemptsRefusedWhileLockedWriteNothing() {
+		for (int i = 0; i < 5; i++) {
+			loginFrom("10.0.5.1", "nobody-locked", "x");
+		}
+		long audit = Fixtures.count(this.jdbc, "SELECT count(*) FROM admin_audit");
+		long failures = Fixtures.count(this.jdbc, "SELECT count(*) FROM admin_login_failure");
+		for (int i = 0; i < 20; i++) {
+			assertThat(loginFrom("10.0.5.1", "nobody-locked", "x")).hasRedirectedUrl("/admin/login?locked");
+		}
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM admin_audit")).isEqualTo(audit);
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM admin_login_failure")).isEqualTo(failures);
 	}
 
 	@Test
@@ -152,6 +206,10 @@ class AdminSecurityTests {
 	}
 
 	private MvcTestResult loginFrom(String address, String username, String password) {
+		return loginFrom(address, username, password, null);
+	}
+
+	private MvcTestResult loginFrom(String address, String username, String password, @Nullable Cookie device) {
 		return this.mvc.post()
 			.uri("/admin/login")
 			.param("username", username)
@@ -159,6 +217,9 @@ class AdminSecurityTests {
 			.with(csrf())
 			.with((request) -> {
 				request.setRemoteAddr(address);
+				if (device != null) {
+					request.setCookies(device);
+				}
 				return request;
 			})
 			.exchange();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,14 +13,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AdminUsersTests {
 
+	private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
 	private static final AdminProperties.Lockout LOCKOUT = new AdminProperties.Lockout(java.time.Duration.ofMinutes(15),
 			5, 20);
 
 	@Test
 	void withNoAdminConfiguredNobodyCanLogIn() {
 		AdminUsers users = new AdminUsers(new AdminProperties(List.of(), LOCKOUT));
-		assertThatThrownBy(() -> users.loadUserByUsername("admin")).isInstanceOf(UsernameNotFoundException.class);
+		var user = users.loadUserByUsername("admin");
+		assertThat(user.getAuthorities()).isEmpty();
+		assertThat(ENCODER.matches("admin", user.getPassword())).isFalse();
 		assertThatThrownBy(() -> users.loadUserByUsername("")).isInstanceOf(UsernameNotFoundException.class);
+	}
+
+	@Test
+	void anUnknownNameIsCheckedAtTheSameBcryptCostAsTheAdminsAndGetsNoRole() {
+		String hash = PasswordHash.hash("correct horse battery", 12);
+		AdminUsers users = new AdminUsers(new AdminProperties(List.of(new AdminProperties.User("ops", hash)), LOCKOUT));
+		var unknown = users.loadUserByUsername("someone@example.com");
+		assertThat(unknown.getPassword()).startsWith("{bcrypt}$2a$12$");
+		assertThat(unknown.getAuthorities()).isEmpty();
+		assertThat(ENCODER.matches("correct horse battery", unknown.getPassword())).isFalse();
+		assertThat(new AdminUsers(new AdminProperties(
+				List.of(new AdminProperties.User("ops", PasswordHash.hash("correct horse battery", 13))), LOCKOUT))
+			.loadUserByUsername("x")
+			.getPassword()).startsWith("{bcrypt}$2a$13$");
 	}
 
 	@Test
