@@ -1,5 +1,7 @@
 package com.focusedroom.api;
 
+import com.focusedroom.system.ErrorAnswers;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +13,9 @@ import org.springframework.core.Ordered;
 class ApiConfiguration {
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimit> apiRequestBodyLimit(ApiProperties properties) {
+	FilterRegistrationBean<RequestBodyLimit> apiRequestBodyLimit(ApiProperties properties, ErrorAnswers answers) {
 		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimit(properties.maxBodySize().toBytes()));
+				new RequestBodyLimit(properties.maxBodySize().toBytes(), answers));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

@@ -7,17 +7,22 @@ import java.util.Map;
 
 import com.focusedroom.assessment.Assessments;
 import com.focusedroom.channel.Channel;
+import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scores;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +33,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The mobile app's JSON API (channel 3), version 1. Described by
- * {@code /api/v1/openapi.yaml}; every error is an RFC 9457 problem (see
- * {@link ApiProblems}).
+ * {@code /api/v1/openapi.yaml}. Every error is an RFC 9457 problem, written by the app's
+ * one error writer ({@link com.focusedroom.system.ErrorAnswers}): the API's own errors
+ * are {@link ErrorResponseException}s that carry their problem (bad fields 422 with each
+ * one named, {@link InvalidRequestException}; a body over the limit 413,
+ * {@link RequestBodyLimit}; an unknown unsubscribe link 404), and Spring MVC's request
+ * errors carry theirs (unknown path 404, wrong method 405, wrong content type 415).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -60,10 +69,21 @@ class BigFiveApiController {
 
 	@PostMapping(path = "/big-five", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<SubmittedBody> submit(@RequestBody JsonNode body) {
+	ResponseEntity<SubmittedBody> submit(@RequestBody(required = false) @Nullable JsonNode body) {
+		if (body == null) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+					HttpStatus.BAD_REQUEST, "The request body is missing: send the test as a JSON object."), null);
+		}
 		ApiSubmission submission = ApiSubmission.read(body, this.consents.minimumAge());
-		Assessments.Submitted submitted = this.assessments.submit(submission.email(), submission.demographics(),
-				submission.newsletter(), submission.answers(), Channel.MOBILE_APP, submission.attribution());
+		Assessments.Submitted submitted;
+		try {
+			submitted = this.assessments.submit(submission.email(), submission.demographics(), submission.newsletter(),
+					submission.answers(), Channel.MOBILE_APP, submission.attribution());
+		}
+		catch (ConsentRefusedException ex) {
+			// The shared submission's refusal, as the API names bad fields.
+			throw new InvalidRequestException(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		}
 		URI reportUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path(submitted.reportUrl())
 			.build()
@@ -129,12 +149,14 @@ class BigFiveApiController {
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {
 	}
 
-	static final class UnknownUnsubscribeLinkException extends RuntimeException {
+	static final class UnknownUnsubscribeLinkException extends ErrorResponseException {
 
 		private static final long serialVersionUID = 1L;
 
 		UnknownUnsubscribeLinkException() {
-			super("No customer has this unsubscribe link");
+			super(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No customer has this unsubscribe link."),
+					null);
 		}
 
 	}

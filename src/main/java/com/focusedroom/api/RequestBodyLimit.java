@@ -1,8 +1,8 @@
 package com.focusedroom.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
+import com.focusedroom.system.ErrorAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,34 +11,37 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps the size of API request bodies: a declared {@code Content-Length} over the limit
  * is answered 413 at once, without reading the body; a body sent without a length
- * (chunked) is cut off when it passes the limit, which the API also answers with 413.
+ * (chunked) is cut off when it passes the limit, which the API also answers with 413 (the
+ * {@link TooLargeException} thrown while reading knows its answer). Both answers are
+ * problems from {@link ErrorAnswers}, with {@code Connection: close}: the rest of the
+ * body is not read.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestBodyLimit(long maxBytes) {
+	private final ErrorAnswers answers;
+
+	RequestBodyLimit(long maxBytes, ErrorAnswers answers) {
 		this.maxBytes = maxBytes;
+		this.answers = answers;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.setHeader("Connection", "close");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-						+ message() + "\",\"instance\":\"" + jsonSafe(request.getRequestURI()) + "\"}");
+			this.answers.write(new TooLargeException(message()), request, response);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes, message()), response);
@@ -48,17 +51,38 @@ class RequestBodyLimit extends OncePerRequestFilter {
 		return "The request body is larger than the " + this.maxBytes + " bytes the API accepts.";
 	}
 
-	private static String jsonSafe(String text) {
-		return text.replaceAll("[^A-Za-z0-9/._~-]", "");
-	}
-
-	/** Thrown while reading a body that passes the limit. */
-	static final class TooLargeException extends IOException {
+	/**
+	 * Thrown while reading a body that passes the limit; its answer is a 413 problem. (An
+	 * I/O error, as the read fails; Spring MVC reports it as the cause of an unreadable
+	 * body, and the error writer answers with the cause's problem.)
+	 */
+	static final class TooLargeException extends IOException implements ErrorResponse {
 
 		private static final long serialVersionUID = 1L;
 
+		private final transient ProblemDetail body;
+
+		private final transient HttpHeaders headers = new HttpHeaders();
+
 		TooLargeException(String message) {
 			super(message);
+			this.body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message);
+			this.headers.set(HttpHeaders.CONNECTION, "close");
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatus.CONTENT_TOO_LARGE;
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public ProblemDetail getBody() {
+			return this.body;
 		}
 
 	}

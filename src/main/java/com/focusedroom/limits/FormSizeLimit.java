@@ -2,26 +2,33 @@ package com.focusedroom.limits;
 
 import java.io.IOException;
 
+import com.focusedroom.system.ErrorAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a form POST larger than the forms accept with {@code 413 Content Too Large} and
- * a page saying so, before anything reads it. Without this, the server would drop the
- * form's fields, and the visitor would see the missing security token's 403 instead. (The
- * API has its own limit and answers with a problem.)
+ * a page saying so ({@code templates/error/413.html}), before anything reads it, and
+ * closes the connection rather than read the rest. Without this, the server would drop
+ * the form's fields, and the visitor would see the missing security token's 403 instead.
+ * (The API has its own limit and answers with a problem.)
  */
 class FormSizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	FormSizeLimit(long maxBytes) {
+	private final ErrorAnswers answers;
+
+	FormSizeLimit(long maxBytes, ErrorAnswers answers) {
 		this.maxBytes = maxBytes;
+		this.answers = answers;
 	}
 
 	@Override
@@ -34,20 +41,14 @@ class FormSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			// Written here, not through the error page: an error dispatch would make the
-			// server parse the oversized form after all.
-			String root = request.getContextPath();
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setHeader("Connection", "close");
-			response.setContentType("text/html;charset=UTF-8");
-			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-						+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-						+ "<title>Too much at once | FocusedRoom</title><link rel=\"stylesheet\" href=\"" + root
-						+ "/css/app.css\"></head><body><main id=\"main\" class=\"error-page\">"
-						+ "<h1>That was more than we can take</h1><p>The form you sent is larger than we accept, "
-						+ "so nothing was stored. Please go back, shorten what you typed and send it again.</p>"
-						+ "<p><a href=\"" + root + "/\">Back to the start</a></p></main></body></html>");
+			// Written here, not through an error dispatch: that would make the server
+			// parse the oversized form after all.
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.CONNECTION, "close");
+			this.answers.write(
+					ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+							"The form is larger than the " + this.maxBytes + " bytes we accept; nothing was stored."),
+					headers, request, response);
 			return;
 		}
 		chain.doFilter(request, response);

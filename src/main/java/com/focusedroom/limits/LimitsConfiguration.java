@@ -1,5 +1,7 @@
 package com.focusedroom.limits;
 
+import com.focusedroom.system.ErrorAnswers;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,16 +15,17 @@ import org.springframework.util.unit.DataSize;
  * refused requests cost almost nothing: the rate limit per client, then the size of
  * forms, then parameters that cannot be decoded. The rate limits live in this instance's
  * memory: with N instances behind a load balancer, a client may make up to N times the
- * limit.
+ * limit. Each answers a refused request itself through the app's error writer
+ * ({@link ErrorAnswers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class LimitsConfiguration {
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties) {
+	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients())));
+				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers));
 		registration.setEnabled(properties.enabled());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
@@ -30,17 +33,17 @@ class LimitsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<FormSizeLimit> formSizeLimit(
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, ErrorAnswers answers) {
 		FilterRegistrationBean<FormSizeLimit> registration = new FilterRegistrationBean<>(
-				new FormSizeLimit(maxFormSize.toBytes()));
+				new FormSizeLimit(maxFormSize.toBytes(), answers));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<MalformedParameters> malformedParameters() {
+	FilterRegistrationBean<MalformedParameters> malformedParameters(ErrorAnswers answers) {
 		FilterRegistrationBean<MalformedParameters> registration = new FilterRegistrationBean<>(
-				new MalformedParameters());
+				new MalformedParameters(answers));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
 		return registration;
 	}

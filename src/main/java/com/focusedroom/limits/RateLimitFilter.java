@@ -3,31 +3,36 @@ package com.focusedroom.limits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.focusedroom.system.ErrorAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits every public POST per client IP: over the limit, {@code 429 Too Many Requests}
  * with {@code Retry-After} (seconds), as a problem (JSON) under {@code /api} and as a
- * page otherwise. The admin area, behind its login, is not limited here. The client IP is
- * the connection's, or the one a trusted proxy reports when
+ * page otherwise ({@code templates/error/429.html}), both from {@link ErrorAnswers}
+ * without an error dispatch. The admin area, behind its login, is not limited here. The
+ * client IP is the connection's, or the one a trusted proxy reports when
  * {@code server.forward-headers-strategy} is set (it is, to {@code native}).
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ClientRateLimits limits;
 
-	RateLimitFilter(ClientRateLimits limits) {
+	private final ErrorAnswers answers;
+
+	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers) {
 		this.limits = limits;
+		this.answers = answers;
 	}
 
 	@Override
@@ -45,19 +50,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		response.setHeader("Retry-After", Long.toString(seconds));
-		String path = path(request);
-		if (path.equals("/api") || path.startsWith("/api/")) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-						+ "\"detail\":\"Too many requests from this address; try again in " + seconds
-						+ " second(s).\",\"retryAfterSeconds\":" + seconds + "}");
-			return;
-		}
-		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests from this address; try again in " + seconds + " second(s).");
+		problem.setProperty("retryAfterSeconds", seconds);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		this.answers.write(problem, headers, request, response);
 	}
 
 	/**

@@ -109,11 +109,16 @@ class BigFiveApiTests {
 
 	@Test
 	void malformedJsonIsA400Problem() throws Exception {
-		for (String body : List.of("{\"email\": ", "not json", "{\"email\":\"a@b.co\",}", "")) {
+		for (String body : List.of("{\"email\": ", "not json", "{\"email\":\"a@b.co\",}")) {
 			HttpResponse<String> response = submit(body);
 			assertThat(response.statusCode()).as("body %s", body).isEqualTo(400);
-			assertProblem(response, 400);
+			assertThat(assertProblem(response, 400).path("detail").asString())
+				.isEqualTo("The request body is not valid JSON.");
 		}
+		HttpResponse<String> empty = submit("");
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(assertProblem(empty, 400).path("detail").asString())
+			.isEqualTo("The request body is missing: send the test as a JSON object.");
 	}
 
 	@Test
@@ -134,7 +139,9 @@ class BigFiveApiTests {
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode problem = assertProblem(response, 422);
 		assertThat(fields(problem)).containsExactlyInAnyOrder("email", "answers");
-		assertThat(problem.path("detail").asString()).contains("email", "answers");
+		assertThat(problem.path("detail").asString()).isEqualTo("Invalid field(s): email, answers.");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("This field is required.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/big-five");
 	}
 
 	@Test
@@ -181,7 +188,7 @@ class BigFiveApiTests {
 		String padding = "\"padding\":\"" + "x".repeat(100 * 1024) + "\"";
 		HttpResponse<String> response = submit(Visitor.apiBody("big@example.com", 3, padding));
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertProblem(response, 413);
+		assertTooLarge(assertProblem(response, 413));
 		assertThat(count("customer WHERE email_id = 'big@example.com'")).isZero();
 	}
 
@@ -193,7 +200,14 @@ class BigFiveApiTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertProblem(response, 413);
+		assertTooLarge(assertProblem(response, 413));
+		assertThat(count("customer WHERE email_id = 'chunked@example.com'")).isZero();
+	}
+
+	private static void assertTooLarge(JsonNode problem) {
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("The request body is larger than the 65536 bytes the API accepts.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/big-five");
 	}
 
 	@Test
@@ -230,6 +244,8 @@ class BigFiveApiTests {
 		JsonNode problem = assertProblem(response, 422);
 		assertThat(fields(problem)).containsExactly("optIn");
 		assertThat(problem.path("errors").get(0).path("message").asString()).contains("16 or older");
+		assertThat(problem.path("detail").asString()).isEqualTo("Invalid field(s): optIn.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/big-five");
 		assertThat(count("customer WHERE email_id = 'minor.app@example.com'")).isZero();
 		assertThat(submit(contractBody("minor.app@example.com", 15, false, 3)).statusCode()).isEqualTo(201);
 	}
@@ -239,8 +255,20 @@ class BigFiveApiTests {
 		HttpResponse<String> response = submit(
 				Visitor.apiBody("version.app@example.com", 3, "\"optIn\":true,\"consentVersion\":\"1999-01\""));
 		assertThat(response.statusCode()).isEqualTo(422);
-		assertThat(fields(assertProblem(response, 422))).containsExactly("consentVersion");
+		JsonNode problem = assertProblem(response, 422);
+		assertThat(fields(problem)).containsExactly("consentVersion");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isNotBlank();
 		assertThat(count("customer WHERE email_id = 'version.app@example.com'")).isZero();
+	}
+
+	@Test
+	void anUnknownUnsubscribeLinkIsA404Problem() throws Exception {
+		HttpResponse<String> response = visitor().post("/api/v1/unsubscribe/" + "c".repeat(64),
+				"application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+		assertThat(response.statusCode()).isEqualTo(404);
+		JsonNode problem = assertProblem(response, 404);
+		assertThat(problem.path("detail").asString()).isEqualTo("No customer has this unsubscribe link.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/unsubscribe/" + "c".repeat(64));
 	}
 
 	@Test

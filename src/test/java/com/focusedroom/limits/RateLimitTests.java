@@ -37,12 +37,16 @@ class RateLimitTests {
 		assertThat(api.statusCode()).isEqualTo(429);
 		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(api.body()).contains("\"status\":429", "Too Many Requests");
-		assertThat(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 1200L);
+		long retryAfter = Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 1200L);
+		assertThat(api.body()).contains("\"retryAfterSeconds\":" + retryAfter,
+				"try again in " + retryAfter + " second(s).");
 
 		HttpResponse<String> form = visitor.submitForm("/ebook", "/ebook", Map.of("email", "limited.form@example.com"));
 		assertThat(form.statusCode()).isEqualTo(429);
 		assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-		assertThat(form.body()).contains("Too many requests at once", "Nothing was stored");
+		assertThat(form.body()).contains("Too many requests at once", "Nothing was stored", "/css/app.css")
+			.doesNotContain("<script");
 		assertThat(form.headers().firstValue("Retry-After")).isPresent();
 
 		assertThat(visitor.get("/ebook").statusCode()).as("pages are still served").isEqualTo(200);
