@@ -94,7 +94,7 @@ class AssessmentController {
 	 * A forged answer field whose position is not a small number ({@code answers[-1]},
 	 * {@code answers[2147483648]}, {@code answers[0][0]}) would fail inside the binding
 	 * as a server error; it is a 400, as positions past the end are (see
-	 * {@code ErrorPages}).
+	 * {@code ErrorAnswers}).
 	 */
 	@InitBinder("assessmentForm")
 	void answersByPositionOnly(WebDataBinder binder, WebRequest request) {

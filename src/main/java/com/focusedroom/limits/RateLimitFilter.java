@@ -20,11 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits every public POST per client IP: over the limit, {@code 429 Too Many Requests}
  * with {@code Retry-After} (seconds), as a problem (JSON) under {@code /api} and as a
  * page otherwise ({@code templates/error/429.html}), both from {@link ErrorAnswers}
- * without an error dispatch. The admin area, behind its login, is not limited here. The
- * client IP is the connection's, or the one a trusted proxy reports when
- * {@code server.forward-headers-strategy} is set (it is, to {@code native}).
+ * without an error dispatch. The admin area, behind its login, is not limited here (its
+ * login form is). The client IP is the connection's, or the one a trusted proxy reports
+ * when {@code server.forward-headers-strategy} is set (it is, to {@code native}).
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+	/** The admin login form, the one POST under /admin that needs no login. */
+	static final String LOGIN_PATH = "/admin/login";
 
 	private final ClientRateLimits limits;
 
@@ -38,7 +41,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = path(request);
-		return !"POST".equals(request.getMethod()) || path.equals("/admin") || path.startsWith("/admin/");
+		boolean admin = path.equals("/admin") || path.startsWith("/admin/");
+		// The login form is public: limited like every public POST, so anonymous attempts
+		// cannot write failure and audit rows at will.
+		return !"POST".equals(request.getMethod()) || (admin && !path.equals(LOGIN_PATH));
 	}
 
 	@Override

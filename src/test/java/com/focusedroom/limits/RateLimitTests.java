@@ -49,7 +49,12 @@ class RateLimitTests {
 			.doesNotContain("<script");
 		assertThat(form.headers().firstValue("Retry-After")).isPresent();
 
+		HttpResponse<String> login = visitor.submitForm("/admin/login", "/admin/login",
+				Map.of("username", "someone", "password", "guess"));
+		assertThat(login.statusCode()).as("the admin login is a public POST too").isEqualTo(429);
+
 		assertThat(visitor.get("/ebook").statusCode()).as("pages are still served").isEqualTo(200);
+		assertThat(visitor.get("/admin/login").statusCode()).isEqualTo(200);
 		assertThat(visitor.get("/api/v1/big-five/items").statusCode()).isEqualTo(200);
 	}
 
