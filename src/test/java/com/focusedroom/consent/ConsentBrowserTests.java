@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Subscribing on the eBook page and unsubscribing by the link, in a real headless
@@ -81,20 +82,13 @@ class ConsentBrowserTests {
 		assertThat(this.browser.findElements(By.cssSelector("form button[type=submit]"))).isEmpty();
 	}
 
-	private void waitUntilOptIn(String email, boolean expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (System.nanoTime() < deadline) {
-			Boolean optIn = this.jdbc.sql("SELECT opt_in FROM customer WHERE email_id = ?")
+	private void waitUntilOptIn(String email, boolean expected) {
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT opt_in FROM customer WHERE email_id = ?")
 				.param(email)
 				.query(Boolean.class)
-				.optional()
-				.orElse(null);
-			if (optIn != null && optIn == expected) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		assertThat(optIn(email)).as("opt_in of %s", email).isEqualTo(expected);
+				.optional()).as("opt_in of %s", email).contains(expected));
 	}
 
 	private boolean optIn(String email) {

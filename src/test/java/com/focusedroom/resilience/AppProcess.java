@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The packaged app ({@code target/focusedroom.jar}) running as its own operating-system
  * process, as in production, so that it can be killed like one.
@@ -72,24 +74,19 @@ final class AppProcess {
 
 	void awaitHealthy(Duration timeout) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
+		await("the app to become healthy").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("The app exited with " + this.process.exitValue());
 			}
 			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
+				return http
+					.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode() == 200;
 			}
 			catch (IOException notYet) {
-				// not listening yet
+				return false; // not listening yet
 			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("The app did not become healthy within " + timeout);
+		});
 	}
 
 	static int freePort() throws IOException {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -192,14 +193,11 @@ class CrashRecoveryIT {
 		return JdbcClient.create(this.database.getPostgresDatabase());
 	}
 
-	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			Thread.sleep(100);
-		}
+	private static void await(BooleanSupplier condition, String what) {
+		Awaitility.await(what)
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(100))
+			.until(condition::getAsBoolean);
 	}
 
 }

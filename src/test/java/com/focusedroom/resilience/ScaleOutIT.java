@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two app instances on one PostgreSQL behind a round-robin proxy: the customer rules hold
@@ -101,10 +102,9 @@ class ScaleOutIT {
 		AppProcess front = this.proxy.asApp();
 		Visitors visitors = Visitors.start(16, "scale", () -> front);
 		try {
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-			while (visitors.acknowledged.size() < 300 && Instant.now().isBefore(deadline)) {
-				Thread.sleep(100);
-			}
+			await("300 acknowledged submissions").atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> visitors.acknowledged.size() >= 300);
 		}
 		finally {
 			visitors.stop();

@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Concurrent visitors submitting the web test over HTTP, keeping a record of every
@@ -82,7 +87,7 @@ final class Visitors {
 			}
 			catch (IOException ex) {
 				this.connectionFailures.incrementAndGet();
-				pause();
+				awaitListening(target);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -142,12 +147,30 @@ final class Visitors {
 		}
 	}
 
-	private static void pause() {
+	/**
+	 * After a refused connection (the app is being killed or restarted), waits until the
+	 * target accepts connections again or the visitors are stopped, rather than hammering
+	 * a closed port; gives up after a while and lets the loop try again.
+	 */
+	private void awaitListening(Supplier<AppProcess> target) {
 		try {
-			Thread.sleep(50);
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !this.running.get() || accepts(target.get()));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (ConditionTimeoutException stillDown) {
+			// the next request counts as another connection failure
+		}
+	}
+
+	private static boolean accepts(AppProcess app) {
+		URI uri = app.uri("/");
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
