@@ -10,6 +10,13 @@ package com.focusedroom.scoring;
  * {@link Norms}) and r its reliability: mean coefficient alpha .84 for the domains and
  * .68 for the facets (Johnson 2014). A 4-item facet is much less reliable than a 24-item
  * domain, so a facet must move much further to count.
+ * <p>
+ * Superseded by {@link ChangeReport}: testing each of the 35 scales at the 5 % level
+ * flags something in most retakes with no real change, and the mean alphas ignore each
+ * scale's own reliability. {@code ChangeReport} uses each scale's reliability
+ * ({@link Reliability}) and controls the false alarms over the whole report. This class
+ * is kept, unchanged, for callers not yet moved (it cannot carry {@code @Deprecated}
+ * while they use it, the build treating warnings as errors).
  *
  * @param scale domain code ({@code C}) or facet code ({@code C5})
  * @param before the earlier 0-100 score

@@ -1,7 +1,13 @@
 package com.focusedroom.scoring;
 
 /**
- * Where a score falls on its scale, in the words a report uses.
+ * Three level words: low, average, high.
+ * <p>
+ * What a report says about a person compared with others comes from the norms:
+ * {@link NormedLevel} (five bands of the normed percentile, {@link NormedProfile}), whose
+ * {@link NormedLevel#coarse()} gives this three-word level with the same meaning for
+ * texts written for three levels. The level held in {@link Scores} is the older one from
+ * the raw 0-100 scale, kept for stored results and callers not yet moved.
  */
 public enum Level {
 
@@ -11,7 +17,11 @@ public enum Level {
 	 * The level of a 0-100 score: the middle fifth around the scale's centre (a mean
 	 * answer of about 2.6 to 3.4, between "moderately inaccurate" and "moderately
 	 * accurate") is average.
+	 * @deprecated the raw scale says how strongly the statements were endorsed, not how
+	 * the person compares with others; use {@link NormedLevel#ofPercentile(int)} (via
+	 * {@link NormedProfile}) and {@link NormedLevel#coarse()}
 	 */
+	@Deprecated
 	static Level of(double score) {
 		if (score < 40) {
 			return LOW;

@@ -36,6 +36,8 @@ public final class Scorer {
 		return new Scores(domains);
 	}
 
+	@SuppressWarnings("deprecation") // the raw-scale level is kept in Scores for stored
+										// results
 	private Scores.DomainScore domainScore(Domain domain, Map<Facet, Integer> facetRaw) {
 		List<Scores.FacetScore> facets = new ArrayList<>();
 		int domainRaw = 0;

@@ -38,7 +38,9 @@ public record Scores(List<DomainScore> domains) {
 	 * @param domain the domain
 	 * @param raw sum of its 24 keyed item scores, 24 to 120
 	 * @param score the raw score on a 0-100 scale (0 = lowest possible, 100 = highest)
-	 * @param level low, average or high on that scale
+	 * @param level low, average or high on the raw 0-100 scale (40/60), not compared with
+	 * anyone: what a report says about the person should use the normed level of
+	 * {@link NormedProfile} instead
 	 * @param facets its six facets in order
 	 */
 	public record DomainScore(Domain domain, int raw, double score, Level level, List<FacetScore> facets) {
@@ -55,7 +57,9 @@ public record Scores(List<DomainScore> domains) {
 	 * @param facet the facet
 	 * @param raw sum of its 4 keyed item scores, 4 to 20
 	 * @param score the raw score on a 0-100 scale
-	 * @param level low, average or high on that scale
+	 * @param level low, average or high on the raw 0-100 scale (40/60), not compared with
+	 * anyone: what a report says about the person should use the normed level of
+	 * {@link NormedProfile} instead
 	 */
 	public record FacetScore(Facet facet, int raw, double score, Level level) {
 

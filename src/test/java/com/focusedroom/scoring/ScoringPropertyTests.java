@@ -20,6 +20,7 @@ class ScoringPropertyTests {
 	private final Scorer scorer = new Scorer(INVENTORY);
 
 	@RepeatedTest(200)
+	@SuppressWarnings("deprecation") // checks the raw-scale level still held in Scores
 	void everyScoreIsTheKeyedSumOfItsItemsOnTheZeroToHundredScale(RepetitionInfo repetition) {
 		List<Integer> answers = randomSheet(repetition.getCurrentRepetition());
 		Scores scores = this.scorer.score(answers);
