@@ -7,10 +7,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of a CSV file (RFC 4180) that is safe to open in a spreadsheet: every text
  * cell is quoted, and a cell that a spreadsheet would run as a formula (one starting with
- * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, as OWASP's "CSV
- * Injection" advice says. Numbers are written as they are.
+ * {@code = + - @} or their full-width forms, also after leading white space or
+ * separators, or with a tab or a carriage return) gets a leading apostrophe, as OWASP's
+ * "CSV Injection" advice says. Numbers are written as they are.
  */
 final class CsvLine {
+
+	/** Formula signs, ASCII and full-width (U+FF1D, U+FF0B, U+FF0D, U+FF20). */
+	private static final String FORMULA_SIGNS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
 	private CsvLine() {
 	}
@@ -39,12 +43,30 @@ final class CsvLine {
 		return '"' + safe.replace("\"", "\"\"") + '"';
 	}
 
-	private static boolean startsFormula(String value) {
+	/**
+	 * Whether a spreadsheet could read the cell as a formula: its first character, after
+	 * any leading white space (a non-breaking space too) and separators that a
+	 * spreadsheet may split on ({@code ;} and {@code ,}), is a formula sign, in its ASCII
+	 * or its full-width form (some spreadsheets fold {@code ＝} to {@code =}); or it
+	 * starts with a tab or carriage return.
+	 */
+	static boolean startsFormula(String value) {
 		if (value.isEmpty()) {
 			return false;
 		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+		if (value.charAt(0) == '\t' || value.charAt(0) == '\r') {
+			return true;
+		}
+		int i = 0;
+		while (i < value.length() && isSkipped(value.charAt(i))) {
+			i++;
+		}
+		return i < value.length() && FORMULA_SIGNS.indexOf(value.charAt(i)) >= 0;
+	}
+
+	private static boolean isSkipped(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ';' || c == ',' || c == '\u200B'
+				|| c == '\uFEFF';
 	}
 
 }

@@ -59,6 +59,13 @@ public class CustomerDataExport {
 			ORDER BY c.relname
 			""";
 
+	/**
+	 * Columns that hold other people's data, left out of a customer's export: the audit
+	 * log's admin name and address (an admin's personal data, not the customer's).
+	 */
+	private static final Map<String, List<String>> OTHER_PEOPLES_COLUMNS = Map.of("admin_audit",
+			List.of("actor", "remote_address"));
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -135,7 +142,11 @@ public class CustomerDataExport {
 	}
 
 	private static String arrayOf(String table, String condition) {
-		return "SELECT coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb)::text FROM " + quote(table) + " AS t WHERE "
+		StringBuilder row = new StringBuilder("to_jsonb(t)");
+		for (String column : OTHER_PEOPLES_COLUMNS.getOrDefault(table, List.of())) {
+			row.append(" - '").append(column).append('\'');
+		}
+		return "SELECT coalesce(jsonb_agg(" + row + "), '[]'::jsonb)::text FROM " + quote(table) + " AS t WHERE "
 				+ condition;
 	}
 

@@ -101,7 +101,11 @@ class GdprIntegrationTests {
 		assertThat(tables.get("customer_touch")).hasSize(2);
 		assertThat(tables.get("consent_event")).hasSize(1);
 		assertThat(tables.get("legacy_subscriber")).hasSize(1);
-		assertThat(tables.get("admin_audit")).isNotEmpty();
+		assertThat(tables.get("admin_audit")).isNotEmpty().allSatisfy((entry) -> {
+			assertThat(entry.has("action")).isTrue();
+			assertThat(entry.has("actor")).as("the admin's name is the admin's data").isFalse();
+			assertThat(entry.has("remote_address")).as("the admin's address is the admin's data").isFalse();
+		});
 		for (String table : CUSTOMER_TABLES) {
 			assertThat(tables.has(table)).as(table).isTrue();
 			for (JsonNode row : tables.get(table)) {
