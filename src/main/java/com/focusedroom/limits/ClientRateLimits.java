@@ -46,13 +46,27 @@ final class ClientRateLimits {
 		return this.buckets.size();
 	}
 
+	/**
+	 * Makes room: first drops the buckets that have refilled completely (they hold no
+	 * information), then, if every tracked client is active, the tenth with the most
+	 * tokens left. A client that has used up its budget is never the one forgotten, so
+	 * flooding the map with new addresses does not reset it.
+	 */
 	private void forgetIdleClients() {
 		this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.capacity);
-		if (this.buckets.size() >= this.maxClients) {
-			// Every tracked client is active: forget them all rather than grow without
-			// bound.
-			this.buckets.clear();
+		if (this.buckets.size() < this.maxClients) {
+			return;
 		}
+		int toForget = Math.max(1, this.maxClients / 10);
+		this.buckets.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue().getAvailableTokens()))
+			.filter((entry) -> entry.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(toForget)
+			.map(Map.Entry::getKey)
+			.toList()
+			.forEach(this.buckets::remove);
 	}
 
 	private Bucket newBucket() {

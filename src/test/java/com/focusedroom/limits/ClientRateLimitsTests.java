@@ -28,6 +28,19 @@ class ClientRateLimitsTests {
 	}
 
 	@Test
+	void aClientThatUsedItsBudgetStaysLimitedWhenTheMapIsFloodedWithNewAddresses() {
+		ClientRateLimits limits = new ClientRateLimits(3, Duration.ofHours(1), 20);
+		for (int i = 0; i < 3; i++) {
+			limits.take("203.0.113.1");
+		}
+		assertThat(limits.take("203.0.113.1")).isPositive();
+		for (int i = 0; i < 500; i++) {
+			limits.take("198.51.100." + (i % 250) + "-" + i);
+		}
+		assertThat(limits.take("203.0.113.1")).as("the exhausted client is not forgotten").isPositive();
+	}
+
+	@Test
 	void trackingStaysBoundedWhenManyClientsCome() {
 		ClientRateLimits limits = new ClientRateLimits(5, Duration.ofMinutes(1), 50);
 		for (int i = 0; i < 1000; i++) {
