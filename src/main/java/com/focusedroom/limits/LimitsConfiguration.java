@@ -23,6 +23,14 @@ import org.springframework.util.unit.DataSize;
 class LimitsConfiguration {
 
 	@Bean
+	FilterRegistrationBean<ClientAddressCheck> clientAddressCheck(ErrorAnswers answers) {
+		FilterRegistrationBean<ClientAddressCheck> registration = new FilterRegistrationBean<>(
+				new ClientAddressCheck(answers));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
 				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers));

@@ -70,6 +70,15 @@ public final class Visitor {
 		return post(path, "application/json", json);
 	}
 
+	public HttpResponse<String> postJsonWithHeader(String path, String json, String header, String value)
+			throws Exception {
+		return this.http.send(request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/json, application/problem+json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public HttpResponse<String> post(String path, String contentType, String body) throws Exception {
 		return this.http.send(request(path).header("Content-Type", contentType)
 			.header("Accept", "application/json, application/problem+json")
