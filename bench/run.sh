@@ -29,6 +29,8 @@ APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null localhost:$APP_PORT/actuator/health && break; sleep 1; done
 BASE=http://localhost:$APP_PORT
+# The embedded server asks for a password: its superuser's, kept in the data directory (owner-only).
+export PGPASSWORD=$(sed -n 's/^superuser-password=//p' $OUT/postgres/focusedroom-credentials.properties)
 PSQL="psql -h localhost -p $DB_PORT -U postgres -At postgres"
 
 # A browser's CSRF cookie and form field, reused by every scripted submission.

@@ -4,17 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL server of a FocusedRoom process.
+ * <p>
+ * Nobody gets in without a password: a new server is initialised with scram-sha-256 for
+ * every connection and a generated superuser password, and a data directory made by an
+ * older version (with zonky's passwordless {@code trust}) is converted at its next start.
+ * The app connects as {@value EmbeddedDatabaseCredentials#APP_ROLE}, a role that owns the
+ * schema but is no superuser (so it cannot run {@code COPY ... TO PROGRAM} or read server
+ * files). The passwords are kept only in the data directory
+ * ({@link EmbeddedDatabaseCredentials}).
  * <p>
  * If a server already runs on the data directory (the app is up while {@code verify}
  * runs, or a killed app left its server behind), this attaches to it instead of starting
@@ -24,13 +39,18 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+	private static final String SCRAM = "scram-sha-256";
+
 	private final int port;
 
-	private final EmbeddedPostgres server;
+	private final @Nullable EmbeddedPostgres server;
 
-	private EmbeddedDatabase(int port, EmbeddedPostgres server) {
+	private final EmbeddedDatabaseCredentials credentials;
+
+	private EmbeddedDatabase(int port, @Nullable EmbeddedPostgres server, EmbeddedDatabaseCredentials credentials) {
 		this.port = port;
 		this.server = server;
+		this.credentials = credentials;
 	}
 
 	static EmbeddedDatabase startOrAttach(EmbeddedDatabaseProperties properties) {
@@ -39,12 +59,20 @@ final class EmbeddedDatabase implements AutoCloseable {
 			Optional<Integer> running = runningServerPort(dataDirectory);
 			if (running.isPresent()) {
 				log.info("Attached to the embedded PostgreSQL already running on port {}", running.get());
-				return new EmbeddedDatabase(running.get(), null);
+				Optional<EmbeddedDatabaseCredentials> stored = EmbeddedDatabaseCredentials.read(dataDirectory);
+				EmbeddedDatabaseCredentials credentials = stored.orElseGet(EmbeddedDatabaseCredentials::generate);
+				secure(running.get(), dataDirectory, credentials, stored.isEmpty());
+				return new EmbeddedDatabase(running.get(), null, credentials);
 			}
 		}
 		try {
 			Files.createDirectories(dataDirectory);
-			EmbeddedPostgres server = EmbeddedPostgres.builder()
+			boolean fresh = properties.cleanStart() || !Files.exists(dataDirectory.resolve("postgresql.conf"));
+			Optional<EmbeddedDatabaseCredentials> stored = fresh ? Optional.empty()
+					: EmbeddedDatabaseCredentials.read(dataDirectory);
+			EmbeddedDatabaseCredentials credentials = stored.orElseGet(EmbeddedDatabaseCredentials::generate);
+			boolean passwordless = !fresh && stored.isEmpty();
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(properties.cleanStart())
 				.setPort(properties.port())
@@ -53,14 +81,126 @@ final class EmbeddedDatabase implements AutoCloseable {
 				// as
 				// suits throwaway test databases; a durable database overrides both.
 				.setServerConfig("fsync", properties.durable() ? "on" : "off")
-				.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
-				.start();
+				.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off");
+			if (!passwordless) {
+				builder.setConnectConfig("password", credentials.superuserPassword());
+			}
+			Path passwordFile = null;
+			if (fresh) {
+				// initdb sets the superuser's password and password authentication for
+				// every connection from the start: there is no moment without them.
+				passwordFile = Files.createTempFile("focusedroom-pg", ".pw",
+						java.nio.file.attribute.PosixFilePermissions
+							.asFileAttribute(EmbeddedDatabaseCredentials.OWNER_ONLY));
+				Files.writeString(passwordFile, credentials.superuserPassword(), StandardCharsets.UTF_8);
+				builder.setLocaleConfig("pwfile", passwordFile.toString())
+					.setLocaleConfig("auth-host", SCRAM)
+					.setLocaleConfig("auth-local", SCRAM);
+			}
+			EmbeddedPostgres server;
+			try {
+				server = builder.start();
+			}
+			finally {
+				if (passwordFile != null) {
+					Files.deleteIfExists(passwordFile);
+				}
+			}
+			secure(server.getPort(), dataDirectory, credentials, passwordless);
 			log.info("Started the embedded PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
-			return new EmbeddedDatabase(server.getPort(), server);
+			return new EmbeddedDatabase(server.getPort(), server, credentials);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
 		}
+	}
+
+	/**
+	 * Makes sure the server asks every connection for a password and that the app role
+	 * exists, owns the schema and everything in it, and is no superuser; then keeps the
+	 * passwords in the data directory.
+	 * @param passwordless whether the server still lets anyone in without a password (a
+	 * data directory of an older version)
+	 */
+	private static void secure(int port, Path dataDirectory, EmbeddedDatabaseCredentials credentials,
+			boolean passwordless) {
+		try (Connection superuser = connect(port, "postgres", passwordless ? null : credentials.superuserPassword());
+				Statement sql = superuser.createStatement()) {
+			if (passwordless) {
+				log.info("Securing the embedded PostgreSQL of an older version: password authentication from now on");
+				sql.execute("ALTER ROLE postgres PASSWORD " + literal(credentials.superuserPassword()));
+				requirePasswords(dataDirectory);
+				sql.execute("SELECT pg_reload_conf()");
+			}
+			String role = EmbeddedDatabaseCredentials.APP_ROLE;
+			sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+					+ "CREATE ROLE " + role + " LOGIN; END IF; END $$");
+			sql.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
+					+ "PASSWORD " + literal(credentials.appPassword()));
+			sql.execute("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE postgres TO " + role);
+			sql.execute("ALTER SCHEMA public OWNER TO " + role);
+			// Tables, views, sequences and functions an older version created as the
+			// superuser become the app role's (extensions stay the superuser's).
+			sql.execute(
+					"""
+							DO $$
+							DECLARE o record;
+							BEGIN
+							    FOR o IN SELECT c.relname, c.relkind FROM pg_class c
+							             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+							               AND pg_get_userbyid(c.relowner) <> '%1$s'
+							               AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+							    LOOP
+							        EXECUTE format('ALTER %%s %%I OWNER TO %1$s',
+							                       CASE o.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+							                                      WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, o.relname);
+							    END LOOP;
+							    FOR o IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+							             WHERE p.pronamespace = 'public'::regnamespace AND pg_get_userbyid(p.proowner) <> '%1$s'
+							               AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+							    LOOP
+							        EXECUTE format('ALTER ROUTINE %%s OWNER TO %1$s', o.signature);
+							    END LOOP;
+							END $$"""
+						.formatted(role));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not secure the embedded PostgreSQL: " + ex.getMessage(), ex);
+		}
+		credentials.write(dataDirectory);
+	}
+
+	/** Rewrites pg_hba.conf so that every connection needs a password. */
+	private static void requirePasswords(Path dataDirectory) {
+		Path hba = dataDirectory.resolve("pg_hba.conf");
+		try {
+			List<String> lines = Files.readAllLines(hba);
+			StringBuilder secured = new StringBuilder();
+			for (String line : lines) {
+				secured.append(line.startsWith("#") ? line : line.replaceAll("\\btrust\\b", SCRAM)).append('\n');
+			}
+			Files.writeString(hba, secured.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not update " + hba, ex);
+		}
+	}
+
+	private static Connection connect(int port, String user, @Nullable String password) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", user);
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", properties);
+	}
+
+	/** A SQL string literal of a generated password (hex digits only). */
+	private static String literal(String password) {
+		if (!password.matches("[0-9a-f]+")) {
+			throw new IllegalStateException("Unexpected characters in a generated password");
+		}
+		return "'" + password + "'";
 	}
 
 	/**
@@ -83,7 +223,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + this.port + "/postgres?user=postgres";
+		return "jdbc:postgresql://localhost:" + this.port + "/postgres";
+	}
+
+	String username() {
+		return EmbeddedDatabaseCredentials.APP_ROLE;
+	}
+
+	String password() {
+		return this.credentials.appPassword();
 	}
 
 	@Override

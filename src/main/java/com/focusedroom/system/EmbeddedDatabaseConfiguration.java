@@ -31,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
 	HikariDataSource dataSource(EmbeddedDatabase embeddedDatabase) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(embeddedDatabase.jdbcUrl());
+		dataSource.setUsername(embeddedDatabase.username());
+		dataSource.setPassword(embeddedDatabase.password());
 		return dataSource;
 	}
 

@@ -36,7 +36,9 @@ class VerifyCommandTests {
 		long customer = newCustomer("verify-ok@example.com");
 		addReport(customer, 1);
 		addReport(customer, 2);
-		Run run = verify("--spring.datasource.url=" + this.dataSource.getJdbcUrl());
+		Run run = verify("--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.getUsername(),
+				"--spring.datasource.password=" + this.dataSource.getPassword());
 		assertThat(run.exitCode).isZero();
 		long customers = this.jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
 		long tests = this.jdbc.sql("SELECT count(*) FROM big_five_result").query(Long.class).single();
@@ -59,7 +61,9 @@ class VerifyCommandTests {
 		addReport(customer, 1);
 		addReport(customer, 3);
 		try {
-			Run run = verify("--spring.datasource.url=" + this.dataSource.getJdbcUrl());
+			Run run = verify("--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
+					"--spring.datasource.username=" + this.dataSource.getUsername(),
+					"--spring.datasource.password=" + this.dataSource.getPassword());
 			assertThat(run.exitCode).isEqualTo(1);
 			assertThat(run.out).contains("Report ID Tracking: FAILED for customer_id " + customer);
 		}
