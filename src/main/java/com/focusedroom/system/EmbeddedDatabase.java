@@ -7,13 +7,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -41,16 +46,86 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final String SCRAM = "scram-sha-256";
 
-	private final int port;
+	/** How often the supervisor checks that a server of ours still answers. */
+	static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(2);
 
-	private final @Nullable EmbeddedPostgres server;
+	private final int port;
 
 	private final EmbeddedDatabaseCredentials credentials;
 
-	private EmbeddedDatabase(int port, @Nullable EmbeddedPostgres server, EmbeddedDatabaseCredentials credentials) {
+	private final @Nullable EmbeddedDatabaseProperties startedWith;
+
+	private final Path dataDirectory;
+
+	private volatile @Nullable EmbeddedPostgres server;
+
+	private volatile boolean closed;
+
+	private int missedChecks;
+
+	private final @Nullable ScheduledExecutorService supervisor;
+
+	private EmbeddedDatabase(int port, @Nullable EmbeddedPostgres server, EmbeddedDatabaseCredentials credentials,
+			Path dataDirectory, @Nullable EmbeddedDatabaseProperties startedWith) {
 		this.port = port;
 		this.server = server;
 		this.credentials = credentials;
+		this.dataDirectory = dataDirectory;
+		this.startedWith = startedWith;
+		// A clean-start (test) server is wiped when closed, so it is not restarted.
+		this.supervisor = (server != null && startedWith != null && !startedWith.cleanStart()) ? supervise() : null;
+	}
+
+	/**
+	 * Restarts a server of ours that stopped answering (it crashed, or was killed): after
+	 * two missed checks in a row, on the same port and data, so the connection pool
+	 * reconnects by itself. A server we only attached to belongs to another process.
+	 */
+	private ScheduledExecutorService supervise() {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "embedded-postgres-supervisor");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = SUPERVISION_INTERVAL.toMillis();
+		executor.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+		return executor;
+	}
+
+	private synchronized void check() {
+		if (this.closed || this.startedWith == null) {
+			return;
+		}
+		if (accepts(this.port)) {
+			this.missedChecks = 0;
+			return;
+		}
+		if (++this.missedChecks < 2) {
+			return;
+		}
+		log.warn("The embedded PostgreSQL on port {} stopped answering; restarting it", this.port);
+		try {
+			EmbeddedPostgres stopped = this.server;
+			if (stopped != null) {
+				stopped.close(); // releases its lock on the data directory
+			}
+			this.server = start(this.startedWith, this.dataDirectory, this.port, this.credentials, false, false);
+			this.missedChecks = 0;
+			log.info("Restarted the embedded PostgreSQL on port {}", this.port);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("Could not restart the embedded PostgreSQL; trying again in {}", SUPERVISION_INTERVAL, ex);
+		}
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	static EmbeddedDatabase startOrAttach(EmbeddedDatabaseProperties properties) {
@@ -62,7 +137,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 				Optional<EmbeddedDatabaseCredentials> stored = EmbeddedDatabaseCredentials.read(dataDirectory);
 				EmbeddedDatabaseCredentials credentials = stored.orElseGet(EmbeddedDatabaseCredentials::generate);
 				secure(running.get(), dataDirectory, credentials, stored.isEmpty());
-				return new EmbeddedDatabase(running.get(), null, credentials);
+				return new EmbeddedDatabase(running.get(), null, credentials, dataDirectory, null);
 			}
 		}
 		try {
@@ -72,46 +147,49 @@ final class EmbeddedDatabase implements AutoCloseable {
 					: EmbeddedDatabaseCredentials.read(dataDirectory);
 			EmbeddedDatabaseCredentials credentials = stored.orElseGet(EmbeddedDatabaseCredentials::generate);
 			boolean passwordless = !fresh && stored.isEmpty();
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDirectory)
-				.setCleanDataDirectory(properties.cleanStart())
-				.setPort(properties.port())
-				.setServerConfig("max_connections", "200")
-				// zonky starts PostgreSQL with -F (no fsync) and synchronous_commit=off,
-				// as
-				// suits throwaway test databases; a durable database overrides both.
-				.setServerConfig("fsync", properties.durable() ? "on" : "off")
-				.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off");
-			if (!passwordless) {
-				builder.setConnectConfig("password", credentials.superuserPassword());
-			}
-			Path passwordFile = null;
-			if (fresh) {
-				// initdb sets the superuser's password and password authentication for
-				// every connection from the start: there is no moment without them.
-				passwordFile = Files.createTempFile("focusedroom-pg", ".pw",
-						java.nio.file.attribute.PosixFilePermissions
-							.asFileAttribute(EmbeddedDatabaseCredentials.OWNER_ONLY));
-				Files.writeString(passwordFile, credentials.superuserPassword(), StandardCharsets.UTF_8);
-				builder.setLocaleConfig("pwfile", passwordFile.toString())
-					.setLocaleConfig("auth-host", SCRAM)
-					.setLocaleConfig("auth-local", SCRAM);
-			}
-			EmbeddedPostgres server;
-			try {
-				server = builder.start();
-			}
-			finally {
-				if (passwordFile != null) {
-					Files.deleteIfExists(passwordFile);
-				}
-			}
+			EmbeddedPostgres server = start(properties, dataDirectory, properties.port(), credentials, fresh,
+					passwordless);
 			secure(server.getPort(), dataDirectory, credentials, passwordless);
 			log.info("Started the embedded PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
-			return new EmbeddedDatabase(server.getPort(), server, credentials);
+			return new EmbeddedDatabase(server.getPort(), server, credentials, dataDirectory, properties);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	private static EmbeddedPostgres start(EmbeddedDatabaseProperties properties, Path dataDirectory, int port,
+			EmbeddedDatabaseCredentials credentials, boolean fresh, boolean passwordless) throws IOException {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(fresh && properties.cleanStart())
+			.setPort(port)
+			.setServerConfig("max_connections", "200")
+			// zonky starts PostgreSQL with -F (no fsync) and synchronous_commit=off, as
+			// suits throwaway test databases; a durable database overrides both.
+			.setServerConfig("fsync", properties.durable() ? "on" : "off")
+			.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off");
+		if (!passwordless) {
+			builder.setConnectConfig("password", credentials.superuserPassword());
+		}
+		Path passwordFile = null;
+		if (fresh) {
+			// initdb sets the superuser's password and password authentication for every
+			// connection from the start: there is no moment without them.
+			passwordFile = Files.createTempFile("focusedroom-pg", ".pw",
+					PosixFilePermissions.asFileAttribute(EmbeddedDatabaseCredentials.OWNER_ONLY));
+			Files.writeString(passwordFile, credentials.superuserPassword(), StandardCharsets.UTF_8);
+			builder.setLocaleConfig("pwfile", passwordFile.toString())
+				.setLocaleConfig("auth-host", SCRAM)
+				.setLocaleConfig("auth-local", SCRAM);
+		}
+		try {
+			return builder.start();
+		}
+		finally {
+			if (passwordFile != null) {
+				Files.deleteIfExists(passwordFile);
+			}
 		}
 	}
 
@@ -234,10 +312,22 @@ final class EmbeddedDatabase implements AutoCloseable {
 		return this.credentials.appPassword();
 	}
 
+	/** The server process we started, for tests of the supervision; null if attached. */
+	@Nullable EmbeddedPostgres server() {
+		return this.server;
+	}
+
 	@Override
 	public void close() throws IOException {
-		if (this.server != null) {
-			this.server.close();
+		synchronized (this) {
+			this.closed = true;
+		}
+		if (this.supervisor != null) {
+			this.supervisor.shutdownNow();
+		}
+		EmbeddedPostgres running = this.server;
+		if (running != null) {
+			running.close();
 		}
 	}
 
