@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The languages the test's statements can be shown in: English plus every translation in
- * {@code ipip/i18n/} that is complete for our inventory. A translation is complete when
- * it has a text for each of the 120 items (matched by the item's stable id, with the same
- * domain, facet and keying as our inventory) and none of those texts is still the English
- * one. Only the display changes: answers are stored and scored by item position, and the
- * stored data keeps the English texts.
+ * {@code ipip/i18n/} that is complete for our inventory and not {@link #WITHDRAWN}. A
+ * translation is complete when it has a text for each of the 120 items (matched by the
+ * item's stable id, with the same domain, facet and keying as our inventory) and none of
+ * those texts is still the English one. Only the display changes: answers are stored and
+ * scored by item position, and the stored data keeps the English texts.
  */
 final class ItemLanguages {
 
@@ -34,6 +34,15 @@ final class ItemLanguages {
 	/** Our own wording of the English answer scale (the data capitalises every word). */
 	private static final List<String> ENGLISH_CHOICES = List.of("Very inaccurate", "Moderately inaccurate",
 			"Neither accurate nor inaccurate", "Moderately accurate", "Very accurate");
+
+	/**
+	 * Translations not offered although complete: the audit of every item against the
+	 * English statement (ipip/SOURCES.md, "Translation audit") found too many statements
+	 * that say something else (Urdu: 31 of 120; siSwati: a loose paraphrase with a
+	 * reversed item and no voting items) to score anyone correctly, and no reviewer who
+	 * could fix them with confidence.
+	 */
+	static final Set<String> WITHDRAWN = Set.of("ur", "ss");
 
 	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
 
@@ -94,6 +103,9 @@ final class ItemLanguages {
 		Language english = null;
 		for (JsonNode entry : list) {
 			String code = entry.path("id").asString();
+			if (WITHDRAWN.contains(code)) {
+				continue;
+			}
 			JsonNode data = read(json, "ipip/i18n/" + code + ".json");
 			Optional<Language> language = complete(code, entry.path("text").asString(), data, inventory);
 			if (language.isPresent() && code.equals(ENGLISH)) {
