@@ -31,6 +31,7 @@ OUT=$(cd "$OUT" && pwd)
 # Scanners send many requests from one address, so the rate limit is off.
 java -jar "$JAR" --spring.profiles.active=dev --server.port=$APP_PORT \
 	--focusedroom.embedded-database.data-directory=$OUT/postgres --focusedroom.rate-limit.enabled=false \
+	'--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1|0:0:0:0:0:0:0:1' \
 	> $OUT/app.log 2>&1 &
 APP_PID=$!
 

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The response headers and cookies a security scanner looks at, over real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The test client is the TLS proxy here: it connects from loopback, which is named as a
+// trusted proxy.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 class SecurityHeadersTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
