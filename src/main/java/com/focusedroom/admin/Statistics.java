@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import com.focusedroom.channel.Channel;
-import com.focusedroom.integrity.DatabaseState;
 import com.focusedroom.integrity.IntegrityCheck;
 import com.focusedroom.scoring.Domain;
 
@@ -48,10 +47,9 @@ class Statistics {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Dashboard dashboard() {
-		DatabaseState state = this.integrity.run();
+		IntegrityCheck.Counts counts = this.integrity.counts();
 		long optedIn = this.jdbc.sql("SELECT count(*) FROM customer WHERE opt_in").query(Long.class).single();
-		Totals totals = new Totals(state.totalCustomers(), optedIn, state.totalTests(),
-				state.customersWithMultipleTests());
+		Totals totals = new Totals(counts.customers(), optedIn, counts.tests(), counts.customersWithMultipleTests());
 		return new Dashboard(totals, weekly(), distribution("career_stage"), distribution("purpose"), traits());
 	}
 

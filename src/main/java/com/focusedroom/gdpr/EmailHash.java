@@ -1,11 +1,8 @@
 package com.focusedroom.gdpr;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.focusedroom.shared.KeyedHash;
 
 /**
  * The keyed hash that is all that remains of an erased customer: HMAC-SHA256 of the
@@ -14,12 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class EmailHash {
 
-	private static final String ALGORITHM = "HmacSHA256";
-
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	EmailHash(String key) {
-		this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		this.hash = new KeyedHash(key.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -27,14 +22,7 @@ final class EmailHash {
 	 * normalised; legacy placeholder addresses need not be deliverable).
 	 */
 	String ofStored(String emailId) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(emailId.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		return this.hash.of(emailId);
 	}
 
 }

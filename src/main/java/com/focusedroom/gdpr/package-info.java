@@ -2,7 +2,7 @@
  * Data export, erasure through every module that owns customer data, retention, and the
  * keyed hash an erased customer leaves. Owns erased_customer.
  */
-@ApplicationModule(displayName = "GDPR", allowedDependencies = { "audit" })
+@ApplicationModule(displayName = "GDPR", allowedDependencies = { "audit", "shared" })
 @NullMarked
 package com.focusedroom.gdpr;
 

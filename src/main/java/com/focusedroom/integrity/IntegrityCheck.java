@@ -58,10 +58,33 @@ public class IntegrityCheck {
 	/** One consistent snapshot of the counts and checks. */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public DatabaseState run() {
+		Counts counts = counts();
+		return new DatabaseState(counts.customers(), counts.uniqueEmails(), counts.customersWithMultipleTests(),
+				counts.tests(), ids(DUPLICATE_EMAILS), ids(BROKEN_NUMBERING));
+	}
+
+	/**
+	 * The state block's counts alone, without the checks: what the admin dashboard shows,
+	 * so that it and {@code verify} can never disagree.
+	 */
+	@Transactional(readOnly = true)
+	public Counts counts() {
 		return this.jdbc.sql(COUNTS)
-			.query((rs, row) -> new DatabaseState(rs.getLong("total_customers"), rs.getLong("unique_emails"),
-					rs.getLong("multiple"), rs.getLong("total_tests"), ids(DUPLICATE_EMAILS), ids(BROKEN_NUMBERING)))
+			.query((rs, row) -> new Counts(rs.getLong("total_customers"), rs.getLong("unique_emails"),
+					rs.getLong("multiple"), rs.getLong("total_tests")))
 			.single();
+	}
+
+	/**
+	 * The database's counts.
+	 *
+	 * @param customers rows in {@code customer}
+	 * @param uniqueEmails distinct {@code email_id} values
+	 * @param customersWithMultipleTests customers with more than one report
+	 * @param tests rows in {@code big_five_result}
+	 */
+	public record Counts(long customers, long uniqueEmails, long customersWithMultipleTests, long tests) {
+
 	}
 
 	/** Every check with the rows that break it, in one consistent snapshot. */

@@ -93,11 +93,6 @@ final class AdminUsers implements UserDetailsService {
 		return User.withUsername(username).password(hash).roles(ROLE).build();
 	}
 
-	/** The hash an unknown name is checked against. */
-	String unknownNameHash() {
-		return this.unknownNameHash;
-	}
-
 	private static int highestCost(Map<String, String> hashes) {
 		return hashes.values()
 			.stream()

@@ -8,9 +8,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.focusedroom.shared.KeyedHash;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,15 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class LoginKeys {
 
-	private static final String ALGORITHM = "HmacSHA256";
-
 	private static final int NONCE_BYTES = 16;
 
 	private static final int NAME_KEY_HEX = 40;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	LoginKeys(AdminProperties properties) {
 		StringBuilder material = new StringBuilder("focusedroom admin login v1\n");
@@ -44,7 +40,7 @@ final class LoginKeys {
 			.sorted(Comparator.comparing((AdminProperties.User user) -> String.valueOf(user.username())))
 			.forEach((user) -> material.append(user.username()).append('\0').append(user.passwordHash()).append('\n'));
 		byte[] seed = properties.users().isEmpty() ? randomBytes(32) : sha256(material.toString());
-		this.key = new SecretKeySpec(seed, ALGORITHM);
+		this.hash = new KeyedHash(seed);
 	}
 
 	/** The stored stand-in of a typed username: 40 hex digits of its HMAC. */
@@ -77,14 +73,7 @@ final class LoginKeys {
 	}
 
 	private String hmac(String text) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		return this.hash.of(text);
 	}
 
 	private static byte[] sha256(String text) {

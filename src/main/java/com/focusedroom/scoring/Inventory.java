@@ -75,12 +75,13 @@ public final class Inventory {
 	}
 
 	/**
-	 * Rows after the header; the files hold no quoted fields, so a plain split is exact.
+	 * Rows after the header of one of the scoring's data files (items, facets, norms,
+	 * reliabilities); they hold no quoted fields, so a plain split is exact.
 	 */
-	private static List<String[]> readCsv(String resource) {
+	static List<String[]> readCsv(String resource) {
 		try (InputStream in = Inventory.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalStateException("Missing inventory data " + resource);
+				throw new IllegalStateException("Missing scoring data " + resource);
 			}
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			List<String[]> rows = new ArrayList<>();

@@ -1,11 +1,5 @@
 package com.focusedroom.scoring;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,27 +72,13 @@ public final class Norms {
 	private static Norms load(String resource) {
 		Map<String, Map<String, Norm>> byGroup = new HashMap<>();
 		List<String> keys = new ArrayList<>();
-		try (InputStream in = Norms.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing norms " + resource);
+		for (String[] row : Inventory.readCsv(resource)) {
+			String key = row[0] + "," + row[1] + "," + row[2];
+			if (!byGroup.containsKey(key)) {
+				keys.add(key);
 			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			reader.readLine();
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank()) {
-					continue;
-				}
-				String[] row = line.split(",", -1);
-				String key = row[0] + "," + row[1] + "," + row[2];
-				if (!byGroup.containsKey(key)) {
-					keys.add(key);
-				}
-				byGroup.computeIfAbsent(key, (k) -> new HashMap<>())
-					.put(row[3], new Norm(Double.parseDouble(row[4]), Double.parseDouble(row[5])));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			byGroup.computeIfAbsent(key, (k) -> new HashMap<>())
+				.put(row[3], new Norm(Double.parseDouble(row[4]), Double.parseDouble(row[5])));
 		}
 		List<Group> groups = new ArrayList<>();
 		for (String key : keys) {

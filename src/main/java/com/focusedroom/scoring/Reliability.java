@@ -1,11 +1,5 @@
 package com.focusedroom.scoring;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -127,23 +121,9 @@ public final class Reliability {
 	private static Reliability load(String resource, Norms norms) {
 		Map<String, Double> alphas = new LinkedHashMap<>();
 		Map<String, Basis> bases = new LinkedHashMap<>();
-		try (InputStream in = Reliability.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing reliabilities " + resource);
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			reader.readLine();
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank()) {
-					continue;
-				}
-				String[] row = line.split(",", -1);
-				alphas.put(row[0], Double.parseDouble(row[1]));
-				bases.put(row[0], Basis.valueOf(row[2].toUpperCase(Locale.ROOT)));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (String[] row : Inventory.readCsv(resource)) {
+			alphas.put(row[0], Double.parseDouble(row[1]));
+			bases.put(row[0], Basis.valueOf(row[2].toUpperCase(Locale.ROOT)));
 		}
 		return new Reliability(alphas, bases, norms);
 	}

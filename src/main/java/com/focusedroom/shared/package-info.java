@@ -1,5 +1,6 @@
 /**
- * Small value rules every module uses: how typed text is cleaned.
+ * Small value rules every module uses: how typed text is cleaned, and the keyed hash of
+ * texts the product must not keep.
  */
 @ApplicationModule(displayName = "Shared", allowedDependencies = {})
 @NullMarked

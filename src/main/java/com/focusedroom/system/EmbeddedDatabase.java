@@ -136,7 +136,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 				log.info("Attached to the embedded PostgreSQL already running on port {}", running.get());
 				Optional<EmbeddedDatabaseCredentials> stored = EmbeddedDatabaseCredentials.read(dataDirectory);
 				EmbeddedDatabaseCredentials credentials = stored.orElseGet(EmbeddedDatabaseCredentials::generate);
-				secure(running.get(), dataDirectory, credentials, stored.isEmpty());
+				if (stored.isEmpty()) {
+					// A passwordless server of an older version; attaching with stored
+					// credentials changes nothing (verify must not).
+					secure(running.get(), dataDirectory, credentials, true);
+				}
 				return new EmbeddedDatabase(running.get(), null, credentials, dataDirectory, null);
 			}
 		}
@@ -149,7 +153,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 			boolean passwordless = !fresh && stored.isEmpty();
 			EmbeddedPostgres server = start(properties, dataDirectory, properties.port(), credentials, fresh,
 					passwordless);
-			secure(server.getPort(), dataDirectory, credentials, passwordless);
+			if (stored.isEmpty()) {
+				// Stored credentials mean this setup ran before: the file is written
+				// last.
+				secure(server.getPort(), dataDirectory, credentials, passwordless);
+			}
 			log.info("Started the embedded PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
 			return new EmbeddedDatabase(server.getPort(), server, credentials, dataDirectory, properties);
 		}
@@ -290,10 +298,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 		try {
 			List<String> lines = Files.readAllLines(pidFile);
 			int port = Integer.parseInt(lines.get(3).trim());
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("localhost", port), 500);
-			}
-			return Optional.of(port);
+			return accepts(port) ? Optional.of(port) : Optional.empty();
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
@@ -310,11 +315,6 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	String password() {
 		return this.credentials.appPassword();
-	}
-
-	/** The server process we started, for tests of the supervision; null if attached. */
-	@Nullable EmbeddedPostgres server() {
-		return this.server;
 	}
 
 	@Override

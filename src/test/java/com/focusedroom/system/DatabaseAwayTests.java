@@ -25,8 +25,11 @@ import static org.awaitility.Awaitility.await;
  * away, liveness stays UP, the server is restarted on its data, and the app serves again
  * by itself.
  */
-@SpringBootTest(properties = { "focusedroom.embedded-database.clean-start=false",
-		"focusedroom.embedded-database.data-directory=" + DatabaseAwayTests.DATA })
+// Durable: the tests' default (no fsync, asynchronous commit) may lose the last commits
+// to a SIGKILL.
+@SpringBootTest(
+		properties = { "focusedroom.embedded-database.clean-start=false", "focusedroom.embedded-database.durable=true",
+				"focusedroom.embedded-database.data-directory=" + DatabaseAwayTests.DATA })
 @AutoConfigureMockMvc
 @DirtiesContext
 class DatabaseAwayTests {
