@@ -1,0 +1,71 @@
+package com.focusedroom.mail;
+
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a letter from its templates: {@code templates/mail/<kind>.html} and
+ * {@code .txt}, with the app's messages. Its own template engines, not the web's: a mail
+ * is rendered away from any page and its plain-text part is a text template, not HTML.
+ * Both escape the model's values.
+ */
+@Component
+class Letters {
+
+	private final SpringTemplateEngine html;
+
+	private final SpringTemplateEngine text;
+
+	private final MessageSource messages;
+
+	Letters(MessageSource messages) {
+		this.messages = messages;
+		this.html = engine(messages, TemplateMode.HTML, ".html");
+		this.text = engine(messages, TemplateMode.TEXT, ".txt");
+	}
+
+	Rendered render(Letter letter) {
+		Context context = new Context(letter.locale(), letter.model());
+		String template = letter.kind().template();
+		String argument = letter.kind().subjectArgument();
+		Object[] arguments = (argument != null) ? new Object[] { letter.model().get(argument) } : new Object[0];
+		String subject = this.messages.getMessage("mail." + template + ".subject", arguments, letter.locale());
+		return new Rendered(subject, this.html.process(template, context), this.text.process(template, context),
+				headers(letter));
+	}
+
+	/**
+	 * Newsletter-type mail names its one-click unsubscribe (RFC 8058); other mail does
+	 * not.
+	 */
+	private static Map<String, String> headers(Letter letter) {
+		if (!letter.kind().newsletter()) {
+			return Map.of();
+		}
+		return Map.of("List-Unsubscribe", "<" + letter.model().get("unsubscribeUrl") + ">", "List-Unsubscribe-Post",
+				"List-Unsubscribe=One-Click");
+	}
+
+	private static SpringTemplateEngine engine(MessageSource messages, TemplateMode mode, String suffix) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/mail/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(messages);
+		return engine;
+	}
+
+	record Rendered(String subject, String html, String text, Map<String, String> headers) {
+	}
+
+}

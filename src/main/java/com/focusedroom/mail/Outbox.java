@@ -1,0 +1,106 @@
+package com.focusedroom.mail;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.focusedroom.gdpr.CustomerDataOwner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: where every message is written, in the transaction of the action that
+ * causes it, before anything is sent. If the action rolls back, so does its mail; once it
+ * commits, the mail is kept until it is delivered or has failed for good.
+ */
+@Service
+public class Outbox implements CustomerDataOwner {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	private static final Duration LIMIT_WINDOW = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Letters letters;
+
+	private final MailProperties properties;
+
+	private final JsonMapper json;
+
+	Outbox(JdbcClient jdbc, Letters letters, MailProperties properties, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.letters = letters;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/**
+	 * Writes a letter to the outbox, in the caller's transaction (or its own, if there is
+	 * none). Not written to an address that is suppressed, nor over the per-recipient
+	 * limit; the caller's action goes on either way, and the log says so without the
+	 * address.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public Posting post(Letter letter) {
+		// One poster per address at a time, so two simultaneous requests cannot both pass
+		// the limit.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 8))")
+			.param(letter.recipient())
+			.query()
+			.rowSet();
+		if (suppressed(letter.recipient())) {
+			log.info("{} mail not queued: the address is suppressed", letter.kind());
+			return Posting.SUPPRESSED;
+		}
+		if (sentInLastHour(letter.recipient()) >= this.properties.perRecipientPerHour()) {
+			log.info("{} mail not queued: the address reached its limit of {} an hour", letter.kind(),
+					this.properties.perRecipientPerHour());
+			return Posting.OVER_LIMIT;
+		}
+		Letters.Rendered rendered = this.letters.render(letter);
+		this.jdbc.sql("""
+				INSERT INTO mail_outbox (customer_id, recipient, kind, subject, body_html, body_text, headers)
+				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+			.params(letter.customerId(), letter.recipient(), letter.kind().template(), rendered.subject(),
+					rendered.html(), rendered.text(), this.json.writeValueAsString(rendered.headers()))
+			.update();
+		return Posting.QUEUED;
+	}
+
+	/**
+	 * An address confirmed again (a link from it was opened): it may be sent mail again.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void liftSuppression(String recipient) {
+		this.jdbc.sql("DELETE FROM mail_suppression WHERE recipient = ?").param(recipient).update();
+	}
+
+	@Override
+	public Map<String, Integer> eraseCustomer(long customerId) {
+		return Map.of("mail_outbox",
+				this.jdbc.sql("DELETE FROM mail_outbox WHERE customer_id = ?").param(customerId).update());
+	}
+
+	private boolean suppressed(String recipient) {
+		return this.jdbc.sql("SELECT 1 FROM mail_suppression WHERE recipient = ?")
+			.param(recipient)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	private int sentInLastHour(String recipient) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM mail_outbox WHERE recipient = ? AND created_at > clock_timestamp() - ?::interval")
+			.params(recipient, LIMIT_WINDOW.toSeconds() + " seconds")
+			.query(Integer.class)
+			.single();
+	}
+
+}
