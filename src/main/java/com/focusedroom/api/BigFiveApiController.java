@@ -3,7 +3,10 @@ package com.focusedroom.api;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.focusedroom.assessment.Assessments;
 import com.focusedroom.channel.Channel;
@@ -69,7 +72,8 @@ class BigFiveApiController {
 
 	@PostMapping(path = "/big-five", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<SubmittedBody> submit(@RequestBody(required = false) @Nullable JsonNode body) {
+	ResponseEntity<SubmittedBody> submit(@RequestBody(required = false) @Nullable JsonNode body,
+			HttpServletRequest request) {
 		if (body == null) {
 			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
 					HttpStatus.BAD_REQUEST, "The request body is missing: send the test as a JSON object."), null);
@@ -78,7 +82,8 @@ class BigFiveApiController {
 		Assessments.Submitted submitted;
 		try {
 			submitted = this.assessments.submit(submission.email(), submission.demographics(), submission.newsletter(),
-					submission.answers(), Channel.MOBILE_APP, submission.attribution());
+					submission.answers(), Channel.MOBILE_APP, submission.attribution(),
+					Assessments.Origin.anonymous(Locale.ENGLISH, request.getRemoteAddr()));
 		}
 		catch (ConsentRefusedException ex) {
 			// The shared submission's refusal, as the API names bad fields.
@@ -89,8 +94,8 @@ class BigFiveApiController {
 			.build()
 			.toUri();
 		return ResponseEntity.created(reportUrl)
-			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
-					scores(submitted.scores())));
+			.body(new SubmittedBody(submitted.customerId(), submitted.unconfirmed() ? null : submitted.reportId(),
+					reportUrl.toString(), scores(submitted.scores())));
 	}
 
 	/**
@@ -143,7 +148,7 @@ class BigFiveApiController {
 			ConsentBody newsletterConsent) {
 	}
 
-	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores) {
+	record SubmittedBody(long customerId, @Nullable Integer reportId, String reportUrl, Map<String, Object> scores) {
 	}
 
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {

@@ -13,7 +13,9 @@ import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.customer.SignedInCustomer;
 import com.focusedroom.scoring.Inventory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -121,7 +123,7 @@ class AssessmentController {
 	@PostMapping("/big-five")
 	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
 			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution,
-			Model model, Locale locale) {
+			Model model, Locale locale, HttpServletRequest request) {
 		if (!result.hasFieldErrors("age")) {
 			this.consents.ageProblem(form.isOptIn(), form.getAge())
 				.ifPresent((problem) -> result.rejectValue("optIn", "consent.age", problem));
@@ -133,7 +135,8 @@ class AssessmentController {
 		try {
 			submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
 					new NewsletterChoice(form.isOptIn(), consentVersion), form.getAnswers(), Channel.BIG_FIVE_TEST,
-					attribution);
+					attribution,
+					new Assessments.Origin(SignedInCustomer.idOf(request), locale, request.getRemoteAddr()));
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());

@@ -1,6 +1,7 @@
 package com.focusedroom.assessment;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
@@ -16,6 +17,8 @@ import com.focusedroom.report.Reports;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scorer;
 import com.focusedroom.scoring.Scores;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,14 +58,32 @@ public class Assessments {
 	 */
 	@Transactional
 	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
-			List<Integer> answers, Channel channel, Attribution attribution) {
+			List<Integer> answers, Channel channel, Attribution attribution, Origin origin) {
 		Scores scores = this.scorer.score(answers);
 		NewsletterGrant grant = this.consents.grantFor(newsletter, channel, demographics.age());
-		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel);
-		this.consents.record(visit.customerId(), visit.age(), grant);
-		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores);
+		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel, origin.signedIn());
+		this.consents.request(visit, grant, origin.locale(), origin.client());
+		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores,
+				visit.unconfirmed());
 		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
-		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores);
+		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores, visit.unconfirmed());
+	}
+
+	/**
+	 * Who sent a test, as far as it matters here.
+	 *
+	 * @param signedIn the customer the visitor is signed in as in "my reports", or
+	 * {@code null}
+	 * @param locale the visitor's language, for mail
+	 * @param client the client's address, for the mail's per-client limit
+	 */
+	public record Origin(@Nullable Long signedIn, Locale locale, @Nullable String client) {
+
+		/** A visitor who is not signed in. */
+		public static Origin anonymous(Locale locale, @Nullable String client) {
+			return new Origin(null, locale, client);
+		}
+
 	}
 
 	/**
@@ -72,8 +93,11 @@ public class Assessments {
 	 * @param reportId its number for that customer
 	 * @param reportUrl the path of its report page
 	 * @param scores what it scored
+	 * @param unconfirmed whether it was taken under a confirmed address by someone not
+	 * signed in as its owner: it changed nothing of the owner's record, and its answer
+	 * must not tell how many tests the owner took (decision 0012)
 	 */
-	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores) {
+	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores, boolean unconfirmed) {
 
 	}
 

@@ -1,5 +1,6 @@
 package com.focusedroom.ebook;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,10 +54,10 @@ class Ebooks implements CustomerDataOwner {
 	 */
 	@Transactional
 	public String request(EmailAddress email, @Nullable String name, NewsletterChoice newsletter,
-			Attribution attribution) {
+			Attribution attribution, Locale locale, @Nullable String client) {
 		NewsletterGrant grant = this.consents.grantFor(newsletter, Channel.EBOOK_DOWNLOAD, null);
 		Customers.Visit visit = this.customers.recordVisit(email, Demographics.named(name), Channel.EBOOK_DOWNLOAD);
-		this.consents.record(visit.customerId(), visit.age(), grant);
+		this.consents.request(visit, grant, locale, client);
 		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
 		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
 			.params(visit.customerId(), touchId)

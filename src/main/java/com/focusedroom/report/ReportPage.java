@@ -19,9 +19,11 @@ import com.focusedroom.scoring.Change;
  * @param suggestions the suggestions stored with the report, one per entry
  * @param norms the norm groups the percentiles compare with, or null without an age
  * @param previous the customer's previous report, or null for a first report
+ * @param unconfirmed taken under a confirmed address by someone not signed in as its
+ * owner: the page shows no number, so it does not tell how many tests the owner took
  */
 record ReportPage(int reportId, OffsetDateTime createdAt, String name, String careerStageCode, String goalCode,
-		List<ShownDomain> domains, List<String> suggestions, NormGroups norms, Previous previous) {
+		List<ShownDomain> domains, List<String> suggestions, NormGroups norms, Previous previous, boolean unconfirmed) {
 
 	static final String NORMS_CITATION = com.focusedroom.scoring.Norms.CITATION;
 

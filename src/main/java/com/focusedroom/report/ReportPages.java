@@ -67,7 +67,8 @@ final class ReportPages {
 				normed ? new ReportPage.NormGroups(women.get().description(), men.get().description()) : null,
 				previous.filter((p) -> p.scores().isPresent())
 					.map((p) -> new ReportPage.Previous(p.reportId(), p.createdAt()))
-					.orElse(null));
+					.orElse(null),
+				stored.unconfirmed());
 	}
 
 	private static ReportPage.Percentiles percentiles(Norms.Group women, Norms.Group men, String scale, int raw) {
@@ -89,9 +90,11 @@ final class ReportPages {
 	 * @param goal primary goal code, or null
 	 * @param scores the scores, empty for an imported legacy result
 	 * @param suggestions the stored suggestions, one per entry
+	 * @param unconfirmed taken under a confirmed address by someone not signed in as its
+	 * owner (decision 0012)
 	 */
 	record Stored(int reportId, OffsetDateTime createdAt, String name, Integer age, String careerStage, String goal,
-			Optional<Scores> scores, List<String> suggestions) {
+			Optional<Scores> scores, List<String> suggestions, boolean unconfirmed) {
 
 	}
 

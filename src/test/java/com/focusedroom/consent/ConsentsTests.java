@@ -1,5 +1,6 @@
 package com.focusedroom.consent;
 
+import java.time.Duration;
 import com.focusedroom.channel.Channel;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ConsentsTests {
 
 	@Test
 	void theMinimumAgeIsConfigurableAndNamedInTheRule() {
-		Consents consents = new Consents(null, new ConsentProperties(13));
+		Consents consents = new Consents(null, new ConsentProperties(13, Duration.ofDays(7)), null, null, null);
 		assertThat(consents.ageRule()).isEqualTo("You must be 13 or older to subscribe (GDPR Art. 8).");
 		assertThat(consents.ageProblem(true, 12)).isPresent();
 		assertThat(consents.ageProblem(true, 13)).isEmpty();
@@ -19,7 +20,7 @@ class ConsentsTests {
 
 	@Test
 	void onlyATickedBoxWithAKnownAgeBelowTheMinimumIsAProblem() {
-		Consents consents = new Consents(null, new ConsentProperties(16));
+		Consents consents = new Consents(null, new ConsentProperties(16, Duration.ofDays(7)), null, null, null);
 		assertThat(consents.ageProblem(true, 15)).hasValueSatisfying((message) -> assertThat(message)
 			.contains("You must be 16 or older", "Leave the newsletter box unticked"));
 		assertThat(consents.ageProblem(false, 15)).isEmpty();
@@ -28,7 +29,7 @@ class ConsentsTests {
 
 	@Test
 	void anUntickedBoxGrantsNothingAndATickedOneBelowTheAgeIsRefused() {
-		Consents consents = new Consents(null, new ConsentProperties(16));
+		Consents consents = new Consents(null, new ConsentProperties(16, Duration.ofDays(7)), null, null, null);
 		assertThat(consents.grantFor(NewsletterChoice.notTicked(), Channel.BIG_FIVE_TEST, 10)).isNull();
 		assertThatExceptionOfType(ConsentRefusedException.class)
 			.isThrownBy(() -> consents.grantFor(new NewsletterChoice(true, "2026-11"), Channel.MOBILE_APP, 15))
@@ -37,7 +38,7 @@ class ConsentsTests {
 
 	@Test
 	void anImpossibleMinimumAgeIsRefusedAtStartUp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentProperties(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentProperties(0, Duration.ofDays(7)));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.focusedroom.report;
 
+import java.util.Locale;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -70,7 +71,7 @@ class ReportIntegrationTests {
 	void withoutAnAgeTheReportSaysWhatTheNumbersMeanInsteadOfPercentiles() throws Exception {
 		Assessments.Submitted report = this.assessments.submit(EmailAddress.of("no-age@example.com"),
 				Demographics.none(), NewsletterChoice.notTicked(), keyed(3, "O", 3), Channel.BIG_FIVE_TEST,
-				Attribution.none());
+				Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
 		String page = page(report.reportUrl());
 		assertThat(page).contains("You did not give your age with this test")
 			.doesNotContain("Percentile among")
@@ -98,7 +99,7 @@ class ReportIntegrationTests {
 		Cookie ownersDevice = openedOnThisDevice(submit("victim@example.com", 45, keyed(3, "N", 5)));
 		Assessments.Submitted intruders = this.assessments.submit(EmailAddress.of("Victim@Example.com"),
 				Demographics.none(), NewsletterChoice.notTicked(), keyed(3, "N", 1), Channel.BIG_FIVE_TEST,
-				Attribution.none());
+				Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
 		assertThat(intruders.reportId()).isEqualTo(2);
 		String page = page(intruders.reportUrl(), someoneElsesDevice());
 		assertThat(page).contains("You have taken the test before")
@@ -166,7 +167,7 @@ class ReportIntegrationTests {
 	void aNameInAnotherScriptDoesNotBreakThePdf() throws Exception {
 		Assessments.Submitted report = this.assessments.submit(EmailAddress.of("script@example.com"),
 				new Demographics("Zoë 陈 <b>", 28, null, null, null), NewsletterChoice.notTicked(), keyed(3, "A", 4),
-				Channel.BIG_FIVE_TEST, Attribution.none());
+				Channel.BIG_FIVE_TEST, Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
 		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").exchange();
 		assertThat(result).hasStatusOk();
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
@@ -183,7 +184,8 @@ class ReportIntegrationTests {
 	private Assessments.Submitted submit(String email, int age, List<Integer> answers) {
 		return this.assessments.submit(EmailAddress.of(email),
 				new Demographics("Ada", age, "Engineer", CareerStage.MID_CAREER, PrimaryGoal.FOCUS),
-				NewsletterChoice.notTicked(), answers, Channel.BIG_FIVE_TEST, Attribution.none());
+				NewsletterChoice.notTicked(), answers, Channel.BIG_FIVE_TEST, Attribution.none(),
+				Assessments.Origin.anonymous(Locale.ENGLISH, null));
 	}
 
 	/**
