@@ -145,20 +145,21 @@ class EbookIntegrationTests {
 	}
 
 	@Test
-	void aConfirmedOptInIsRecordedAsAGrantOfTheVersionShownFromTheEbookForm() throws Exception {
+	void aTickedBoxIsRecordedAsAPendingRequestOfTheVersionShownFromTheEbookForm() throws Exception {
 		HttpResponse<String> response = request(
 				Map.of("email", "subscriber.reader@example.com", "optIn", "true", "ageConfirmed", "true"));
 		assertThat(response.statusCode()).isEqualTo(303);
-		Map<String, Object> event = this.jdbc.sql("""
-				SELECT e.action, e.channel_id, e.source, t.version, c.opt_in
-				FROM consent_event e JOIN consent_text t USING (consent_text_id) JOIN customer c USING (customer_id)
+		// Double opt-in (decision 0012): pending until the mailed link is confirmed.
+		Map<String, Object> request = this.jdbc.sql("""
+				SELECT r.channel_id, r.source, t.version, c.opt_in, r.confirmed_at IS NULL AS pending
+				FROM consent_request r JOIN consent_text t USING (consent_text_id) JOIN customer c USING (customer_id)
 				WHERE c.email_id = 'subscriber.reader@example.com'
 				""").query().singleRow();
-		assertThat(event).containsEntry("action", "grant")
+		assertThat(request).containsEntry("pending", true)
 			.containsEntry("channel_id", 2)
 			.containsEntry("source", "ebook_form")
 			.containsEntry("version", "2026-11")
-			.containsEntry("opt_in", true);
+			.containsEntry("opt_in", false);
 	}
 
 	@Test
