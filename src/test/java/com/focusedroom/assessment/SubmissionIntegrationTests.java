@@ -131,6 +131,16 @@ class SubmissionIntegrationTests {
 		Map<String, String> ticked = form("consent@example.com", 3);
 		ticked.put("optIn", "true");
 		post(ticked);
+		assertThat(optIn("consent@example.com")).as("pending until the mailed link is confirmed").isFalse();
+		String mail = this.jdbc
+			.sql("SELECT body_text FROM mail_outbox WHERE recipient = 'consent@example.com' "
+					+ "AND kind = 'newsletter_confirmation'")
+			.query(String.class)
+			.single();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/newsletter/confirm/([A-Za-z0-9_-]{43})")
+			.matcher(mail);
+		assertThat(link.find()).isTrue();
+		assertThat(this.consents.confirm(link.group(1))).isEqualTo(com.focusedroom.consent.Consents.Confirmation.NOW);
 		assertThat(optIn("consent@example.com")).isTrue();
 		post(unticked);
 		assertThat(optIn("consent@example.com")).isTrue();
@@ -193,6 +203,9 @@ class SubmissionIntegrationTests {
 			.toList();
 		assertThat(times).as("report numbers follow the order of submission").isSorted();
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private com.focusedroom.consent.Consents consents;
 
 	private boolean optIn(String email) {
 		return this.jdbc.sql("SELECT opt_in FROM customer WHERE email_id = ?")
