@@ -37,6 +37,6 @@ grep -q 'SPRING_DATASOURCE_URL' "$OUT/production.log" || fail "the failure repor
 ! grep -qE '^\s+at [a-z]' "$OUT/production.log" || fail "a stack trace in $OUT/production.log"
 [ ! -e "$OUT/no-such-database" ] || fail "the production jar created an embedded data directory"
 
-size() { echo "$(( $(stat -c %s "$1") / 1000000 )) MB"; }
+size() { echo "$(( ($(stat -c %s "$1") + 500000) / 1000000 )) MB"; }
 echo "default jar (embedded PostgreSQL $(binaries "$OUT/default.jar" | sed 's/.*binaries-//;s/-[0-9.]*\.jar//')): $(size "$OUT/default.jar")"
 echo "production jar (-Pproduction, no embedded PostgreSQL): $(size "$OUT/production.jar")"
