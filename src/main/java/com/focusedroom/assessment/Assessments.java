@@ -17,6 +17,7 @@ import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scorer;
 import com.focusedroom.scoring.Scores;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +37,15 @@ public class Assessments {
 
 	private final Touches touches;
 
-	Assessments(Customers customers, Reports reports, Consents consents, Touches touches) {
+	private final ApplicationEventPublisher events;
+
+	Assessments(Customers customers, Reports reports, Consents consents, Touches touches,
+			ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.reports = reports;
 		this.consents = consents;
 		this.touches = touches;
+		this.events = events;
 	}
 
 	/**
@@ -62,6 +67,7 @@ public class Assessments {
 		this.consents.record(visit.customerId(), visit.age(), grant);
 		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores);
 		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
+		this.events.publishEvent(new TestSubmitted(channel));
 		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores);
 	}
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,11 +83,14 @@ public class Consents implements CustomerDataOwner {
 
 	private final ConsentProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile @Nullable CurrentText current;
 
-	Consents(JdbcClient jdbc, ConsentProperties properties) {
+	Consents(JdbcClient jdbc, ConsentProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/**
@@ -189,6 +193,7 @@ public class Consents implements CustomerDataOwner {
 			.param("source", grant.source().code())
 			.param("consentText", grant.consentTextId())
 			.update();
+		this.events.publishEvent(new ConsentChanged(true, grant.source().code()));
 	}
 
 	/**
@@ -236,6 +241,7 @@ public class Consents implements CustomerDataOwner {
 		}
 		int withdrawn = this.jdbc.sql(WITHDRAW).param("token", token).update();
 		if (withdrawn > 0) {
+			this.events.publishEvent(new ConsentChanged(false, ConsentChanged.UNSUBSCRIBE_LINK));
 			return Unsubscribed.NOW;
 		}
 		return subscribed(token).isPresent() ? Unsubscribed.ALREADY : Unsubscribed.UNKNOWN_LINK;

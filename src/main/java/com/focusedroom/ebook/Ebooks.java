@@ -17,6 +17,7 @@ import com.focusedroom.gdpr.CustomerDataOwner;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,14 @@ class Ebooks implements CustomerDataOwner {
 
 	private final JdbcClient jdbc;
 
-	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.touches = touches;
 		this.consents = consents;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -58,6 +62,7 @@ class Ebooks implements CustomerDataOwner {
 		Customers.Visit visit = this.customers.recordVisit(email, Demographics.named(name), Channel.EBOOK_DOWNLOAD);
 		this.consents.record(visit.customerId(), visit.age(), grant);
 		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
+		this.events.publishEvent(new EbookRequested());
 		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
 			.params(visit.customerId(), touchId)
 			.query(String.class)

@@ -5,6 +5,7 @@ import com.focusedroom.system.ErrorAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,9 +32,11 @@ class LimitsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers) {
+	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers,
+			ApplicationEventPublisher events) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers));
+				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers,
+				events));
 		registration.setEnabled(properties.enabled());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,9 +34,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ErrorAnswers answers;
 
-	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers) {
+	private final ApplicationEventPublisher events;
+
+	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers, ApplicationEventPublisher events) {
 		this.limits = limits;
 		this.answers = answers;
+		this.events = events;
 	}
 
 	@Override
@@ -55,6 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		this.events.publishEvent(new RequestLimited(RequestLimited.PUBLIC_POST));
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests from this address; try again in " + seconds + " second(s).");

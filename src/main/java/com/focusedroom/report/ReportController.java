@@ -3,6 +3,7 @@ package com.focusedroom.report;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
@@ -26,9 +27,12 @@ class ReportController {
 
 	private final ReportPdf pdf;
 
-	ReportController(Reports reports, ReportPdf pdf) {
+	private final ApplicationEventPublisher events;
+
+	ReportController(Reports reports, ReportPdf pdf, ApplicationEventPublisher events) {
 		this.reports = reports;
 		this.pdf = pdf;
+		this.events = events;
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}")
@@ -38,6 +42,7 @@ class ReportController {
 		model.addAttribute("report", find(token, opened));
 		remember(opened, token, request, response);
 		model.addAttribute("token", token);
+		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PAGE));
 		return "report/report";
 	}
 
@@ -48,6 +53,8 @@ class ReportController {
 		OpenedReports opened = OpenedReports.fromCookie(cookie);
 		ReportPage report = find(token, opened);
 		remember(opened, token, request, response);
+		byte[] document = this.pdf.render(report);
+		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PDF));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.cacheControl(CacheControl.noStore())
@@ -56,7 +63,7 @@ class ReportController {
 						.filename("focusedroom-report-" + report.reportId() + ".pdf")
 						.build()
 						.toString())
-			.body(this.pdf.render(report));
+			.body(document);
 	}
 
 	/** Remembers a report that exists as opened on this device. */
