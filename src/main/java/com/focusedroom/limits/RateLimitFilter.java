@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import com.focusedroom.system.ErrorAnswers;
 import jakarta.servlet.FilterChain;
@@ -29,18 +30,31 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** The admin login form, the one POST under /admin that needs no login. */
 	static final String LOGIN_PATH = "/admin/login";
 
+	/** The report's PDF, the costliest public request (issue 12: 10). */
+	private static final Pattern REPORT_PDF = Pattern.compile("/report/[0-9a-zA-Z_-]{32,64}\\.pdf");
+
 	private final ClientRateLimits limits;
 
 	private final ErrorAnswers answers;
 
-	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers) {
+	private final boolean pdfs;
+
+	/**
+	 * @param pdfs {@code true} to limit GETs of report PDFs, {@code false} for public
+	 * POSTs
+	 */
+	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers, boolean pdfs) {
 		this.limits = limits;
 		this.answers = answers;
+		this.pdfs = pdfs;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = path(request);
+		if (this.pdfs) {
+			return !REPORT_PDF.matcher(path).matches();
+		}
 		boolean admin = path.equals("/admin") || path.startsWith("/admin/");
 		// The login form is public: limited like every public POST, so anonymous attempts
 		// cannot write failure and audit rows at will.
