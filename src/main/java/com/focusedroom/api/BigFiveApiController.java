@@ -12,6 +12,7 @@ import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scores;
+import com.focusedroom.shared.PublicUrls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The mobile app's JSON API (channel 3), version 1. Described by
@@ -50,9 +50,12 @@ class BigFiveApiController {
 
 	private final Consents consents;
 
-	BigFiveApiController(Assessments assessments, Consents consents) {
+	private final PublicUrls publicUrls;
+
+	BigFiveApiController(Assessments assessments, Consents consents, PublicUrls publicUrls) {
 		this.assessments = assessments;
 		this.consents = consents;
+		this.publicUrls = publicUrls;
 	}
 
 	@GetMapping(path = "/big-five/items", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,10 +87,7 @@ class BigFiveApiController {
 			// The shared submission's refusal, as the API names bad fields.
 			throw new InvalidRequestException(List.of(new FieldProblem(ex.field(), ex.getMessage())));
 		}
-		URI reportUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(submitted.reportUrl())
-			.build()
-			.toUri();
+		URI reportUrl = this.publicUrls.forResponse(submitted.reportUrl());
 		return ResponseEntity.created(reportUrl)
 			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
 					scores(submitted.scores())));

@@ -70,9 +70,22 @@ public class Consents implements CustomerDataOwner {
 			ORDER BY e.consent_event_id
 			""";
 
+	// A grant when the newest event already is a grant of the same wording says nothing
+	// new
+	// and adds no row (issue 12: 9); the visit holds the customer's row lock, so two
+	// ticked
+	// boxes at once cannot both see no grant.
 	private static final String GRANT = """
 			INSERT INTO consent_event (customer_id, purpose, action, channel_id, source, consent_text_id)
-			VALUES (:customerId, 'newsletter', 'grant', :channel, :source, :consentText)
+			SELECT :customerId, 'newsletter', 'grant', :channel, :source, :consentText
+			WHERE NOT EXISTS (
+			    SELECT 1 FROM (
+			        SELECT action, consent_text_id FROM consent_event
+			        WHERE customer_id = :customerId AND purpose = 'newsletter'
+			        ORDER BY consent_event_id DESC LIMIT 1
+			    ) newest
+			    WHERE newest.action = 'grant' AND newest.consent_text_id = :consentText
+			)
 			""";
 
 	private static final Duration TEXT_REFRESH = Duration.ofMinutes(1);
@@ -178,8 +191,9 @@ public class Consents implements CustomerDataOwner {
 	/**
 	 * Records a grant with the visit that gave it, in the visit's transaction; the
 	 * database derives {@code customer.opt_in} from the history (V3's trigger). Nothing
-	 * is recorded when there is no grant, or when the age on record is below the grant's
-	 * minimum (someone who told us their age before).
+	 * is recorded when there is no grant, when the age on record is below the grant's
+	 * minimum (someone who told us their age before), or when the newest event already is
+	 * a grant of the same wording (a repeat carries no new information).
 	 * @param ageOnRecord the customer's age after the visit, if known
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)

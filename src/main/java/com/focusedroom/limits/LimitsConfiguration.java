@@ -4,6 +4,8 @@ import com.focusedroom.system.ErrorAnswers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  * ({@link ErrorAnswers}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({ RateLimitProperties.class, SlowClientProperties.class })
 class LimitsConfiguration {
 
 	@Bean
@@ -31,14 +33,57 @@ class LimitsConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The slow-client valve (after the forwarded-address valve, so it counts the client's
+	 * address): the per-client cap on requests in progress applies while rate limiting is
+	 * on; the deadline always.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> slowClientValve(SlowClientProperties slowClients,
+			RateLimitProperties rateLimits, @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
+			@Value("${focusedroom.api.max-body-size:64KB}") DataSize maxApiBody) {
+		int maxInFlight = rateLimits.enabled() ? slowClients.maxInFlightPerClient() : 0;
+		long maxBody = Math.max(maxFormSize.toBytes(), maxApiBody.toBytes());
+		return new WebServerFactoryCustomizer<>() {
+
+			@Override
+			public void customize(ConfigurableTomcatWebServerFactory factory) {
+				factory.addEngineValves(new SlowClientValve(slowClients.deadline(), maxInFlight, maxBody));
+			}
+
+		};
+	}
+
+	@Bean
+	FilterRegistrationBean<SlowClientRefusals> slowClientRefusals(ErrorAnswers answers,
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
+			@Value("${focusedroom.api.max-body-size:64KB}") DataSize maxApiBody) {
+		FilterRegistrationBean<SlowClientRefusals> registration = new FilterRegistrationBean<>(
+				new SlowClientRefusals(answers, Math.max(maxFormSize.toBytes(), maxApiBody.toBytes())));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers,
 			ApplicationEventPublisher events) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
 				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers,
-				events));
+				false, events));
 		registration.setEnabled(properties.enabled());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Report PDFs per client, a budget of their own (issue 12: 10). */
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> reportPdfRateLimit(RateLimitProperties properties, ErrorAnswers answers,
+			ApplicationEventPublisher events) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
+				new ClientRateLimits(properties.pdfRequests(), properties.window(), properties.maxClients()), answers,
+				true, events));
+		registration.setEnabled(properties.enabled());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		return registration;
 	}
 

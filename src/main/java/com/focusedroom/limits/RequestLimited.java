@@ -10,4 +10,9 @@ public record RequestLimited(String limit) {
 	/** The per-client limit on public POSTs ({@code focusedroom.rate-limit.*}). */
 	public static final String PUBLIC_POST = "public-post";
 
+	/**
+	 * The per-client limit on report PDFs ({@code focusedroom.rate-limit.pdf-requests}).
+	 */
+	public static final String REPORT_PDF = "report-pdf";
+
 }

@@ -66,6 +66,7 @@ class BusinessMetrics {
 		}
 		consents(false, ConsentChanged.UNSUBSCRIBE_LINK);
 		limited(RequestLimited.PUBLIC_POST);
+		limited(RequestLimited.REPORT_PDF);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

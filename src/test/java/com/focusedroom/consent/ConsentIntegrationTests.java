@@ -196,7 +196,7 @@ class ConsentIntegrationTests {
 	}
 
 	@Test
-	void simultaneousTickedSubmissionsForOneNewEmailGiveOneOptedInCustomerWithAGrantEach() throws Exception {
+	void simultaneousTickedSubmissionsForOneNewEmailGiveOneOptedInCustomerWithOneGrant() throws Exception {
 		List<Integer> statuses = runTogether(20,
 				() -> visitor()
 					.postJson("/api/v1/big-five", Visitor.apiBody("together@example.com", 3, "\"optIn\":true"))
@@ -206,7 +206,8 @@ class ConsentIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM customer WHERE email_id = 'together@example.com'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(this.consents.history(customerId)).hasSize(20).allMatch(Consents.ConsentEvent::isGrant);
+		// Twenty ticks of the same wording say one thing: one grant (issue 12: 9).
+		assertThat(this.consents.history(customerId)).hasSize(1).allMatch(Consents.ConsentEvent::isGrant);
 		assertOptIn("together@example.com", true);
 		assertThat(this.jdbc.sql("SELECT report_id FROM big_five_result WHERE customer_id = ? ORDER BY report_id")
 			.param(customerId)
