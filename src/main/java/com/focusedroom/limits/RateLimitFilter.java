@@ -29,11 +29,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** The admin login form, the one POST under /admin that needs no login. */
 	static final String LOGIN_PATH = "/admin/login";
 
-	private final ClientRateLimits limits;
+	private final RateLimits limits;
 
 	private final ErrorAnswers answers;
 
-	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers) {
+	RateLimitFilter(RateLimits limits, ErrorAnswers answers) {
 		this.limits = limits;
 		this.answers = answers;
 	}
