@@ -102,14 +102,17 @@ class AdminSecurityTests {
 		assertThat(login).hasStatus3xxRedirection().hasRedirectedUrl("/admin");
 		// The session is in the database (Spring Session JDBC); the browser holds its
 		// cookie.
+		// (Without a web server, Spring Session keeps its own cookie name; the running
+		// app's is
+		// JSESSIONID, see AdminSessionHttpTests.)
 		String setCookie = login.getResponse()
 			.getHeaders("Set-Cookie")
 			.stream()
-			.filter((header) -> header.startsWith("JSESSIONID="))
+			.filter((header) -> header.startsWith("JSESSIONID=") || header.startsWith("SESSION="))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie: " + login.getResponse().getHeaderNames() + " "
-					+ login.getResponse().getHeaders("Set-Cookie")));
-		Cookie session = new Cookie("JSESSIONID", setCookie.substring("JSESSIONID=".length(), setCookie.indexOf(';')));
+			.orElseThrow(() -> new AssertionError("no session cookie"));
+		Cookie session = new Cookie(setCookie.substring(0, setCookie.indexOf('=')),
+				setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
 		assertThat(this.mvc.get().uri("/admin").cookie(session)).hasStatusOk().bodyText().contains("Dashboard");
 		assertThat(this.mvc.post().uri("/admin/logout").cookie(session).with(csrf())).hasStatus3xxRedirection()
 			.hasRedirectedUrl("/admin/login?logout");
