@@ -1,7 +1,15 @@
 package com.focusedroom.limits;
 
-import com.focusedroom.system.ErrorAnswers;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
+import com.focusedroom.shared.KeyedHash;
+import com.focusedroom.system.ErrorAnswers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -11,19 +19,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Limits on public POSTs, ahead of every other filter (before Spring Security), so
  * refused requests cost almost nothing: the rate limit per client, then the size of
- * forms, then parameters that cannot be decoded. The rate limits live in this instance's
- * memory: with N instances behind a load balancer, a client may make up to N times the
- * limit. Each answers a refused request itself through the app's error writer
- * ({@link ErrorAnswers}).
+ * forms, then parameters that cannot be decoded. The rate limit's buckets live in the
+ * database ({@link SharedRateLimits}), so N instances behind a load balancer allow a
+ * client the limit once, not N times, and a restart forgets nothing; without a database
+ * (web slice tests) they live in memory. Each answers a refused request itself through
+ * the app's error writer ({@link ErrorAnswers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RateLimitProperties.class, SlowClientProperties.class })
 class LimitsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(LimitsConfiguration.class);
 
 	@Bean
 	FilterRegistrationBean<ClientAddressCheck> clientAddressCheck(ErrorAnswers answers) {
@@ -66,10 +78,10 @@ class LimitsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> publicPostRateLimit(RateLimitProperties properties, ErrorAnswers answers,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<JdbcClient> database) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-				new ClientRateLimits(properties.requests(), properties.window(), properties.maxClients()), answers,
-				false, events));
+				rateLimits("rate limit", properties.requests(), properties, database.getIfAvailable()), answers, false,
+				events));
 		registration.setEnabled(properties.enabled());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
@@ -78,13 +90,44 @@ class LimitsConfiguration {
 	/** Report PDFs per client, a budget of their own (issue 12: 10). */
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> reportPdfRateLimit(RateLimitProperties properties, ErrorAnswers answers,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<JdbcClient> database) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-				new ClientRateLimits(properties.pdfRequests(), properties.window(), properties.maxClients()), answers,
-				true, events));
+				rateLimits("pdf limit", properties.pdfRequests(), properties, database.getIfAvailable()), answers, true,
+				events));
 		registration.setEnabled(properties.enabled());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		return registration;
+	}
+
+	@Bean
+	IdleBuckets idleRateLimitBuckets(ObjectProvider<JdbcClient> database) {
+		return new IdleBuckets(database);
+	}
+
+	/**
+	 * A limit's buckets: in the database when there is one, in memory otherwise. Each
+	 * limit hashes addresses under its own key, so the public POSTs' and the PDFs'
+	 * budgets are different rows of the one table.
+	 */
+	private static RateLimits rateLimits(String limit, long requests, RateLimitProperties properties,
+			@Nullable JdbcClient database) {
+		ClientRateLimits memory = new ClientRateLimits(requests, properties.window(), properties.maxClients());
+		if (database == null) {
+			return memory;
+		}
+		return new SharedRateLimits(database, addressHash(limit, properties), requests, properties.window(), memory);
+	}
+
+	private static KeyedHash addressHash(String limit, RateLimitProperties properties) {
+		String key = properties.addressHashKey();
+		if (key != null) {
+			return new KeyedHash(("focusedroom " + limit + " v1\n" + key).getBytes(StandardCharsets.UTF_8));
+		}
+		log.info("focusedroom.rate-limit.address-hash-key is not set: the rate limit's budgets are this instance's "
+				+ "and forgotten when it restarts (set the same key on every instance to share them)");
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return new KeyedHash(random);
 	}
 
 	@Bean

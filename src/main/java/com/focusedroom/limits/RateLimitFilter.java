@@ -34,7 +34,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** The report's PDF, the costliest public request (issue 12: 10). */
 	private static final Pattern REPORT_PDF = Pattern.compile("/report/[0-9a-zA-Z_-]{32,64}\\.pdf");
 
-	private final ClientRateLimits limits;
+	private final RateLimits limits;
 
 	private final ErrorAnswers answers;
 
@@ -46,7 +46,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	 * @param pdfs {@code true} to limit GETs of report PDFs, {@code false} for public
 	 * POSTs
 	 */
-	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers, boolean pdfs, ApplicationEventPublisher events) {
+	RateLimitFilter(RateLimits limits, ErrorAnswers answers, boolean pdfs, ApplicationEventPublisher events) {
 		this.limits = limits;
 		this.answers = answers;
 		this.pdfs = pdfs;
