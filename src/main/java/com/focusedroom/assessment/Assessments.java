@@ -95,6 +95,7 @@ public class Assessments {
 	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, String, Integer)}
 	 * of answers given to the English statements, time not known.
 	 */
+	@Transactional
 	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
 			List<Integer> answers, Channel channel, Attribution attribution) {
 		return submit(email, demographics, newsletter, answers, channel, attribution, ItemLanguages.ENGLISH, null);
