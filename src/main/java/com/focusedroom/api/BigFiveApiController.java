@@ -77,11 +77,12 @@ class BigFiveApiController {
 			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
 					HttpStatus.BAD_REQUEST, "The request body is missing: send the test as a JSON object."), null);
 		}
-		ApiSubmission submission = ApiSubmission.read(body, this.consents.minimumAge());
+		ApiSubmission submission = ApiSubmission.read(body, this.consents.minimumAge(), this.assessments.languages());
 		Assessments.Submitted submitted;
 		try {
 			submitted = this.assessments.submit(submission.email(), submission.demographics(), submission.newsletter(),
-					submission.answers(), Channel.MOBILE_APP, submission.attribution());
+					submission.answers(), Channel.MOBILE_APP, submission.attribution(), submission.language(),
+					submission.secondsTaken());
 		}
 		catch (ConsentRefusedException ex) {
 			// The shared submission's refusal, as the API names bad fields.

@@ -59,10 +59,13 @@ class AssessmentController {
 
 	private final BlankTestPages blankPages;
 
+	private final StartStamps startStamps;
+
 	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates, MessageSource messages,
-			ObjectProvider<ThymeleafViewResolver> views) {
+			ObjectProvider<ThymeleafViewResolver> views, StartStamps startStamps) {
 		this.assessments = assessments;
 		this.consents = consents;
+		this.startStamps = startStamps;
 		this.itemList = new ItemList(templates, messages);
 		// Looked up at first use: the verify command starts these beans without a web
 		// layer.
@@ -108,6 +111,7 @@ class AssessmentController {
 	@GetMapping("/big-five")
 	ModelAndView form(Model model, Attribution attribution) {
 		model.addAttribute("assessmentForm", new AssessmentForm());
+		model.addAttribute(StartStamps.FIELD, this.startStamps.issue());
 		model.addAttribute("itemList", this.itemList.unanswered(language(model)));
 		model.addAttribute("invalid", Set.of());
 		if (!attribution.isEmpty()) {
@@ -120,8 +124,13 @@ class AssessmentController {
 
 	@PostMapping("/big-five")
 	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
-			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution,
+			@RequestParam(name = "consentVersion", required = false) String consentVersion,
+			@RequestParam(name = StartStamps.FIELD, required = false) String started, Attribution attribution,
 			Model model, Locale locale) {
+		// The form comes back with its stamp if it is ours, else with none: a fresh one
+		// would count only the time spent fixing the fields, too short to be fair.
+		String stamp = this.startStamps.valid(started);
+		model.addAttribute(StartStamps.FIELD, (stamp != null) ? stamp : "");
 		if (!result.hasFieldErrors("age")) {
 			this.consents.ageProblem(form.isOptIn(), form.getAge())
 				.ifPresent((problem) -> result.rejectValue("optIn", "consent.age", problem));
@@ -133,7 +142,7 @@ class AssessmentController {
 		try {
 			submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
 					new NewsletterChoice(form.isOptIn(), consentVersion), form.getAnswers(), Channel.BIG_FIVE_TEST,
-					attribution);
+					attribution, language(model).code(), this.startStamps.secondsSince(stamp));
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());

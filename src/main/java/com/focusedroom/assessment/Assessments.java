@@ -16,6 +16,8 @@ import com.focusedroom.report.Reports;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scorer;
 import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.Validity;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Assessments {
+
+	/**
+	 * The longest time taken a submission records, one day: a longer time says nothing
+	 * about answering (the page was left open), and an app that sends milliseconds by
+	 * mistake is caught for all but the shortest times.
+	 */
+	public static final int MAX_SECONDS_TAKEN = 86_400;
 
 	private final Scorer scorer = new Scorer(Inventory.ipipNeo120());
 
@@ -55,20 +64,55 @@ public class Assessments {
 	 * @param newsletter the newsletter checkbox as the visitor left it
 	 * @param answers the 120 answers, each 1 to 5, already validated
 	 * @param attribution where the visit came from
+	 * @param language the language of the statements the answers were given to, one of
+	 * {@link #languages()}
+	 * @param secondsTaken how long answering took (0 to {@link #MAX_SECONDS_TAKEN}), or
+	 * null when not known
 	 * @throws ConsentRefusedException if the box was ticked by someone below the minimum
 	 * age or with a consent text we never showed; nothing is stored
 	 */
 	@Transactional
 	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
-			List<Integer> answers, Channel channel, Attribution attribution) {
+			List<Integer> answers, Channel channel, Attribution attribution, String language,
+			@Nullable Integer secondsTaken) {
+		String code = ItemLanguages.standard()
+			.byCode(language)
+			.orElseThrow(() -> new IllegalArgumentException("Not an offered language: " + language))
+			.code();
+		if (secondsTaken != null && (secondsTaken < 0 || secondsTaken > MAX_SECONDS_TAKEN)) {
+			throw new IllegalArgumentException("Seconds taken out of range: " + secondsTaken);
+		}
 		Scores scores = this.scorer.score(answers);
+		// The checks of the answers in the order they were shown (the inventory's), and
+		// the
+		// time: stored with the result in the same transaction.
+		Validity validity = Validity.of(answers, secondsTaken);
 		NewsletterGrant grant = this.consents.grantFor(newsletter, channel, demographics.age());
 		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel);
 		this.consents.record(visit.customerId(), visit.age(), grant);
-		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores);
+		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores,
+				validity, code, secondsTaken);
 		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
 		this.events.publishEvent(new TestSubmitted(channel));
-		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores);
+		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores, validity);
+	}
+
+	/**
+	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, String, Integer)}
+	 * of answers given to the English statements, time not known.
+	 */
+	@Transactional
+	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
+			List<Integer> answers, Channel channel, Attribution attribution) {
+		return submit(email, demographics, newsletter, answers, channel, attribution, ItemLanguages.ENGLISH, null);
+	}
+
+	/**
+	 * The codes of the languages the statements are offered in ({@code en} first), as a
+	 * submission names them.
+	 */
+	public List<String> languages() {
+		return ItemLanguages.standard().offered().stream().map(ItemLanguages.Language::code).toList();
 	}
 
 	/**
@@ -78,8 +122,9 @@ public class Assessments {
 	 * @param reportId its number for that customer
 	 * @param reportUrl the path of its report page
 	 * @param scores what it scored
+	 * @param validity the careless-answering checks stored with it
 	 */
-	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores) {
+	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores, Validity validity) {
 
 	}
 

@@ -3,7 +3,7 @@
  * visit, the consent, the report and the touch.
  */
 @ApplicationModule(displayName = "Assessment",
-		allowedDependencies = { "channel", "consent", "customer", "report", "scoring" })
+		allowedDependencies = { "channel", "consent", "customer", "report", "scoring", "shared" })
 @NullMarked
 package com.focusedroom.assessment;
 

@@ -1,6 +1,8 @@
 package com.focusedroom.report;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataOwner;
 import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.Validity;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +37,11 @@ public class Reports implements CustomerDataOwner {
 	// it.
 	private static final String ADD = """
 			INSERT INTO big_five_result (customer_id, report_id, scores, suggestions, channel_id, answers,
-			                             name, age, profession, career_stage, purpose)
+			                             name, age, profession, career_stage, purpose, language, seconds_taken,
+			                             validity)
 			SELECT :customerId, coalesce(max(report_id), 0) + 1, CAST(:scores AS jsonb), :suggestions, :channel,
-			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose
+			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose, :language,
+			       :secondsTaken, CAST(:validity AS jsonb)
 			FROM big_five_result
 			WHERE customer_id = :customerId
 			RETURNING id, report_id, report_token
@@ -60,9 +66,16 @@ public class Reports implements CustomerDataOwner {
 			ORDER BY report_id DESC
 			""";
 
+	private static final String VALIDITY = """
+			SELECT answers::int[] AS answers, seconds_taken, validity::text AS validity, language
+			FROM big_five_result
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final ScoresDocument scoresDocument;
+
+	private final ValidityDocument validityDocument;
 
 	private final SuggestionRules suggestionRules = new SuggestionRules();
 
@@ -71,23 +84,26 @@ public class Reports implements CustomerDataOwner {
 	Reports(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.scoresDocument = new ScoresDocument(json);
+		this.validityDocument = new ValidityDocument(json);
 	}
 
 	/**
 	 * Adds the next report of a customer whose row the current transaction has locked.
+	 * @param answers the 120 answers in the inventory's order
+	 * @param scores what they scored
+	 * @param validity the careless-answering checks of the answers (and the time, when
+	 * known), stored with the result
+	 * @param language the language of the statements the answers were given to
+	 * ({@code en}, {@code fr}, {@code pt-br} ...)
+	 * @param secondsTaken how long answering took, or null when not known
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
-			Scores scores) {
-		List<String> suggestions = this.suggestionRules
-			.suggest(scores, demographics.careerStage(), demographics.primaryGoal())
-			.stream()
-			.map(Suggestion::line)
-			.toList();
+			Scores scores, Validity validity, String language, @Nullable Integer secondsTaken) {
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
-			.param("suggestions", String.join("\n", suggestions))
+			.param("suggestions", suggestionsText(scores, demographics.careerStage(), demographics.primaryGoal()))
 			.param("channel", channel.id())
 			.param("answers", answers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.param("name", demographics.name())
@@ -95,8 +111,17 @@ public class Reports implements CustomerDataOwner {
 			.param("profession", demographics.profession())
 			.param("careerStage", CareerStage.codeOf(demographics.careerStage()))
 			.param("purpose", PrimaryGoal.codeOf(demographics.primaryGoal()))
+			.param("language", language)
+			.param("secondsTaken", secondsTaken)
+			.param("validity", this.validityDocument.write(validity, ValidityDocument.Source.SUBMISSION))
 			.query((rs, row) -> new AddedReport(rs.getLong("id"), rs.getInt("report_id"), rs.getString("report_token")))
 			.single();
+	}
+
+	/** The suggestions stored with a report, one per line. */
+	String suggestionsText(Scores scores, @Nullable CareerStage stage, @Nullable PrimaryGoal goal) {
+		return String.join("\n",
+				this.suggestionRules.suggest(scores, stage, goal).stream().map(Suggestion::line).toList());
 	}
 
 	/**
@@ -118,6 +143,53 @@ public class Reports implements CustomerDataOwner {
 		}
 		Optional<ReportPages.Stored> previous = (found.size() > 1) ? Optional.of(found.get(1)) : Optional.empty();
 		return Optional.of(this.pages.page(found.get(0), previous));
+	}
+
+	/**
+	 * The careless-answering checks of a stored result, with the language and time it was
+	 * answered in: as stored with the result; for a result stored before the checks were
+	 * (and not yet reached by the backfill) computed now from its stored answers without
+	 * the time; for a result without stored answers (legacy) {@code NOT_CHECKED}.
+	 * @param resultId the result's {@code big_five_result.id}
+	 * @return empty when there is no such result
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StoredValidity> validity(long resultId) {
+		return this.jdbc.sql(VALIDITY + "WHERE id = :id")
+			.param("id", resultId)
+			.query((rs, row) -> storedValidity((Integer[]) arrayOrNull(rs.getArray("answers")),
+					rs.getObject("seconds_taken", Integer.class), rs.getString("validity"), rs.getString("language")))
+			.optional();
+	}
+
+	/** {@link #validity(long)} of the report at a token. */
+	@Transactional(readOnly = true)
+	Optional<StoredValidity> validityAt(String token) {
+		return this.jdbc.sql(VALIDITY + "WHERE report_token = :token")
+			.param("token", token)
+			.query((rs, row) -> storedValidity((Integer[]) arrayOrNull(rs.getArray("answers")),
+					rs.getObject("seconds_taken", Integer.class), rs.getString("validity"), rs.getString("language")))
+			.optional();
+	}
+
+	/**
+	 * The checks of one stored result from its columns; see {@link #validity(long)}.
+	 */
+	StoredValidity storedValidity(Integer @Nullable [] answers, @Nullable Integer secondsTaken,
+			@Nullable String validity, @Nullable String language) {
+		if (answers == null) {
+			return new StoredValidity(StoredValidity.Status.NOT_CHECKED, null, language, secondsTaken);
+		}
+		Validity now = Validity.of(Arrays.asList(answers), secondsTaken);
+		if (validity == null) {
+			return new StoredValidity(StoredValidity.Status.COMPUTED_NOW, now, language, secondsTaken);
+		}
+		return new StoredValidity(StoredValidity.Status.STORED, this.validityDocument.read(validity, now), language,
+				secondsTaken);
+	}
+
+	private static @Nullable Object arrayOrNull(java.sql.@Nullable Array array) throws SQLException {
+		return (array != null) ? array.getArray() : null;
 	}
 
 	@Override
