@@ -1,7 +1,6 @@
 package com.focusedroom.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,8 @@ import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.scoring.Inventory;
-import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.NormedProfile;
+import com.focusedroom.scoring.Validity;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -88,9 +88,15 @@ class BigFiveApiController {
 			.path(submitted.reportUrl())
 			.build()
 			.toUri();
+		// The validity as the report computes it from the answers (no time: the report
+		// does
+		// not know it yet); the stored validity of migration V7 replaces this.
+		Validity validity = Validity.of(submission.answers(), null);
 		return ResponseEntity.created(reportUrl)
 			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
-					scores(submitted.scores())));
+					ScoresBody.scores(submitted.scores(),
+							NormedProfile.of(submitted.scores(), submission.demographics().age())),
+					ScoresBody.validity(validity)));
 	}
 
 	/**
@@ -116,20 +122,6 @@ class BigFiveApiController {
 			.body(new ClassPathResource("api/openapi.yaml"));
 	}
 
-	private static Map<String, Object> scores(Scores scores) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		Map<String, Double> facets = new LinkedHashMap<>();
-		for (Scores.DomainScore domain : scores.domains()) {
-			body.put(domain.domain().code(), domain.score());
-			for (Scores.FacetScore facet : domain.facets()) {
-				facets.put(facet.facet().code(), facet.score());
-			}
-		}
-		body.put("scale", "0-100");
-		body.put("facets", facets);
-		return body;
-	}
-
 	record ScalePoint(int value, String label) {
 	}
 
@@ -143,7 +135,8 @@ class BigFiveApiController {
 			ConsentBody newsletterConsent) {
 	}
 
-	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores) {
+	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores,
+			ScoresBody.ValidityBody validity) {
 	}
 
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {

@@ -1,7 +1,10 @@
 package com.focusedroom.report;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,8 +15,11 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.scoring.NormedProfile;
 import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.Validity;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,16 +55,21 @@ public class Reports implements CustomerDataOwner {
 	// this test, never the customer's stored one.
 	private static final String FIND = """
 			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.age,
-			       r.career_stage, r.purpose
+			       r.career_stage, r.purpose, r.answers
 			FROM big_five_result r
 			WHERE r.report_token = :token
 			UNION ALL
-			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose
+			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose,
+			       p.answers
 			FROM big_five_result r
 			JOIN big_five_result p ON p.customer_id = r.customer_id AND p.report_id = r.report_id - 1
 			WHERE r.report_token = :token AND p.report_token = ANY (CAST(:opened AS text[]))
 			ORDER BY report_id DESC
 			""";
+
+	/** The stored suggestion line of a report whose answers look invalid. */
+	static final String INVALID_LINE = "No suggestions: the answers look careless or invalid, so the report does not"
+			+ " interpret them. Take the test again when you have 15 quiet minutes.";
 
 	private final JdbcClient jdbc;
 
@@ -79,11 +90,7 @@ public class Reports implements CustomerDataOwner {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
 			Scores scores) {
-		List<String> suggestions = this.suggestionRules
-			.suggest(scores, demographics.careerStage(), demographics.primaryGoal())
-			.stream()
-			.map(Suggestion::line)
-			.toList();
+		List<String> suggestions = storedSuggestions(scores, answers, demographics);
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
@@ -111,7 +118,8 @@ public class Reports implements CustomerDataOwner {
 			.query((rs, row) -> new ReportPages.Stored(rs.getInt("report_id"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
 					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),
-					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions"))))
+					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions")),
+					answers(rs.getArray("answers"))))
 			.list();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -124,6 +132,39 @@ public class Reports implements CustomerDataOwner {
 	public Map<String, Integer> eraseCustomer(long customerId) {
 		return Map.of("big_five_result",
 				this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id").param("id", customerId).update());
+	}
+
+	/**
+	 * What {@code big_five_result.suggestions} keeps: one line per suggestion
+	 * ({@link Suggestion#line()}) from the normed profile for the age given; when the
+	 * answers look careless or invalid, one line saying so instead, as the report shows
+	 * no suggestions then.
+	 */
+	private List<String> storedSuggestions(Scores scores, List<Integer> answers, Demographics demographics) {
+		Validity validity = Validity.of(answers, null);
+		if (validity.likelyInvalid()) {
+			return List.of(INVALID_LINE + " (From: " + String.join("; ",
+					validity.flagged().stream().map((check) -> check.kind().title().toLowerCase(Locale.ROOT)).toList())
+					+ ".)");
+		}
+		return this.suggestionRules
+			.suggest(NormedProfile.of(scores, demographics.age()), demographics.careerStage(),
+					demographics.primaryGoal())
+			.stream()
+			.map(Suggestion::line)
+			.toList();
+	}
+
+	private static @Nullable List<Integer> answers(java.sql.@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object[] values = (Object[]) array.getArray();
+		List<Integer> answers = new ArrayList<>(values.length);
+		for (Object value : values) {
+			answers.add(((Number) value).intValue());
+		}
+		return answers;
 	}
 
 	private static List<String> lines(String suggestions) {
