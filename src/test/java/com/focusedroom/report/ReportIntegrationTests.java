@@ -69,7 +69,7 @@ class ReportIntegrationTests {
 		NormedProfile profile = NormedProfile.of(score(report), 36);
 		assertThat(profile.of("C").level().coarse()).as("assumption: the protocol is low in C").isEqualTo(Level.LOW);
 		assertThat(page).contains(escaped(Explanations.standard().of("C", Level.LOW)))
-			.contains(escaped(Explanations.standard().work(com.focusedroom.scoring.Domain.CONSCIENTIOUSNESS, false)))
+			.contains("What sets you most apart from people aged 21 to 40")
 			.contains("people aged 21 to 40", "mixes women and men in equal parts", "90 % band")
 			.contains(profile.of("C").percentile() + Wording.ordinal(profile.of("C").percentile())
 				.substring(String.valueOf(profile.of("C").percentile()).length()) + " percentile")
