@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.scoring.NormedProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +149,55 @@ class SuggestionRulesTests {
 		List<Suggestion> suggestions = RULES.suggest(Profiles.normed("O=5,C=1,E=1"), CareerStage.RETURNING,
 				PrimaryGoal.WELLBEING);
 		assertThat(suggestions).allSatisfy((suggestion) -> assertThat(suggestion.line()).doesNotContain("\n"));
+	}
+
+	@Test
+	void differentProfilesStagesAndGoalsGetVisiblyDifferentAdvice() {
+		List<String> profiles = List.of("", "C=1", "C=5", "E=1", "E=5", "O=5,C=1", "A=1", "A=5", "N=5", "N=1",
+				"O=1,E=2", "E3=1,A5=5", "N1=5,C6=5", "O4=5,N5=5", "C5=1,E=4");
+		Set<List<String>> sets = new HashSet<>();
+		int combinations = 0;
+		for (String profile : profiles) {
+			for (CareerStage stage : CareerStage.values()) {
+				for (PrimaryGoal goal : PrimaryGoal.values()) {
+					sets.add(RULES.suggest(Profiles.normed(profile), stage, goal)
+						.stream()
+						.map(Suggestion::text)
+						.sorted()
+						.toList());
+					combinations++;
+				}
+			}
+		}
+		// 15 profiles x 6 stages x 6 goals = 540 combinations; measured: 526 distinct
+		// sets.
+		assertThat(combinations).isEqualTo(540);
+		assertThat(sets).as("distinct suggestion sets").hasSizeGreaterThanOrEqualTo(500);
+	}
+
+	@Test
+	void anAveragePersonIsToldOfNoDistinctiveResultNorOfAStrongestTrait() {
+		NormedProfile average = Profiles.normed("");
+		assertThat(average.distinctive()).isEmpty();
+		for (PrimaryGoal goal : PrimaryGoal.values()) {
+			for (CareerStage stage : CareerStage.values()) {
+				assertThat(RULES.suggest(average, stage, goal))
+					.allSatisfy((suggestion) -> assertThat(suggestion.text()).doesNotContainIgnoringCase("distinctive")
+						.doesNotContainIgnoringCase("strongest")
+						.doesNotContainIgnoringCase("your highest")
+						.doesNotContainIgnoringCase("your lowest")
+						.doesNotContainIgnoringCase("sets you most apart"));
+			}
+		}
+	}
+
+	@Test
+	void scoresThatCannotBeToldApartAreNamedTogetherNeverAsTheHighest() {
+		NormedProfile profile = Profiles.normed("O1=5,O2=5");
+		List<Suggestion> suggestions = RULES.suggest(profile, null, null);
+		assertThat(suggestions).extracting(Suggestion::text)
+			.noneMatch((text) -> text.startsWith("Your highest facet is Imagination")
+					|| text.startsWith("Your highest facet is Artistic"));
 	}
 
 }
