@@ -1,7 +1,6 @@
 package com.focusedroom.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.scoring.Inventory;
-import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.NormedProfile;
 import com.focusedroom.shared.PublicUrls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +90,9 @@ class BigFiveApiController {
 		URI reportUrl = this.publicUrls.forResponse(submitted.reportUrl());
 		return ResponseEntity.created(reportUrl)
 			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
-					scores(submitted.scores())));
+					ScoresBody.scores(submitted.scores(),
+							NormedProfile.of(submitted.scores(), submission.demographics().age())),
+					ScoresBody.validity(submitted.validity())));
 	}
 
 	/**
@@ -117,20 +118,6 @@ class BigFiveApiController {
 			.body(new ClassPathResource("api/openapi.yaml"));
 	}
 
-	private static Map<String, Object> scores(Scores scores) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		Map<String, Double> facets = new LinkedHashMap<>();
-		for (Scores.DomainScore domain : scores.domains()) {
-			body.put(domain.domain().code(), domain.score());
-			for (Scores.FacetScore facet : domain.facets()) {
-				facets.put(facet.facet().code(), facet.score());
-			}
-		}
-		body.put("scale", "0-100");
-		body.put("facets", facets);
-		return body;
-	}
-
 	record ScalePoint(int value, String label) {
 	}
 
@@ -144,7 +131,8 @@ class BigFiveApiController {
 			ConsentBody newsletterConsent) {
 	}
 
-	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores) {
+	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores,
+			ScoresBody.ValidityBody validity) {
 	}
 
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {

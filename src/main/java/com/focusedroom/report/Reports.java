@@ -2,8 +2,10 @@ package com.focusedroom.report;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.scoring.NormedProfile;
 import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
 import com.focusedroom.scoring.Validity;
@@ -55,11 +58,12 @@ public class Reports implements CustomerDataOwner {
 	// this test, never the customer's stored one.
 	private static final String FIND = """
 			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.age,
-			       r.career_stage, r.purpose
+			       r.career_stage, r.purpose, r.answers, r.seconds_taken
 			FROM big_five_result r
 			WHERE r.report_token = :token
 			UNION ALL
-			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose
+			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose,
+			       p.answers, p.seconds_taken
 			FROM big_five_result r
 			JOIN big_five_result p ON p.customer_id = r.customer_id AND p.report_id = r.report_id - 1
 			WHERE r.report_token = :token AND p.report_token = ANY (CAST(:opened AS text[]))
@@ -70,6 +74,10 @@ public class Reports implements CustomerDataOwner {
 			SELECT answers::int[] AS answers, seconds_taken, validity::text AS validity, language
 			FROM big_five_result
 			""";
+
+	/** The stored suggestion line of a report whose answers look invalid. */
+	static final String INVALID_LINE = "No suggestions: the answers look careless or invalid, so the report does not"
+			+ " interpret them. Take the test again when you have 15 quiet minutes.";
 
 	private final JdbcClient jdbc;
 
@@ -103,7 +111,9 @@ public class Reports implements CustomerDataOwner {
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
-			.param("suggestions", suggestionsText(scores, demographics.careerStage(), demographics.primaryGoal()))
+			.param("suggestions",
+					suggestionsText(scores, validity, demographics.age(), demographics.careerStage(),
+							demographics.primaryGoal()))
 			.param("channel", channel.id())
 			.param("answers", answers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.param("name", demographics.name())
@@ -118,10 +128,13 @@ public class Reports implements CustomerDataOwner {
 			.single();
 	}
 
-	/** The suggestions stored with a report, one per line. */
-	String suggestionsText(Scores scores, @Nullable CareerStage stage, @Nullable PrimaryGoal goal) {
-		return String.join("\n",
-				this.suggestionRules.suggest(scores, stage, goal).stream().map(Suggestion::line).toList());
+	/**
+	 * The suggestions stored with a report, one per line (see
+	 * {@link #storedSuggestions}).
+	 */
+	String suggestionsText(Scores scores, Validity validity, @Nullable Integer age, @Nullable CareerStage stage,
+			@Nullable PrimaryGoal goal) {
+		return String.join("\n", storedSuggestions(scores, validity, age, stage, goal));
 	}
 
 	/**
@@ -136,7 +149,8 @@ public class Reports implements CustomerDataOwner {
 			.query((rs, row) -> new ReportPages.Stored(rs.getInt("report_id"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
 					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),
-					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions"))))
+					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions")),
+					answers(rs.getArray("answers")), rs.getObject("seconds_taken", Integer.class)))
 			.list();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -196,6 +210,37 @@ public class Reports implements CustomerDataOwner {
 	public Map<String, Integer> eraseCustomer(long customerId) {
 		return Map.of("big_five_result",
 				this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id").param("id", customerId).update());
+	}
+
+	/**
+	 * What {@code big_five_result.suggestions} keeps: one line per suggestion
+	 * ({@link Suggestion#line()}) from the normed profile for the age given; when the
+	 * answers look careless or invalid, one line saying so instead, as the report shows
+	 * no suggestions then.
+	 */
+	private List<String> storedSuggestions(Scores scores, Validity validity, @Nullable Integer age,
+			@Nullable CareerStage stage, @Nullable PrimaryGoal goal) {
+		if (validity.likelyInvalid()) {
+			return List.of(INVALID_LINE + " (From: " + String.join("; ",
+					validity.flagged().stream().map((check) -> check.kind().title().toLowerCase(Locale.ROOT)).toList())
+					+ ".)");
+		}
+		return this.suggestionRules.suggest(NormedProfile.of(scores, age), stage, goal)
+			.stream()
+			.map(Suggestion::line)
+			.toList();
+	}
+
+	private static @Nullable List<Integer> answers(java.sql.@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object[] values = (Object[]) array.getArray();
+		List<Integer> answers = new ArrayList<>(values.length);
+		for (Object value : values) {
+			answers.add(((Number) value).intValue());
+		}
+		return answers;
 	}
 
 	private static List<String> lines(String suggestions) {

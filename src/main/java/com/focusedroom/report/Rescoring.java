@@ -81,7 +81,7 @@ class Rescoring {
 		List<Outcome> outcomes = new ArrayList<>();
 		List<Long> found = new ArrayList<>();
 		this.jdbc.sql("""
-				SELECT id, answers::int[] AS answers, seconds_taken, language, career_stage, purpose,
+				SELECT id, answers::int[] AS answers, seconds_taken, language, age, career_stage, purpose,
 				       scores::text AS scores, suggestions, validity::text AS validity,
 				       translation_fixes @> jsonb_build_array(jsonb_build_object('fix', CAST(:fix AS text))) AS applied
 				FROM big_five_result WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE
@@ -104,9 +104,9 @@ class Rescoring {
 				}
 				else {
 					outcomes.add(rescoreOne(fix, id, (Integer[]) array.getArray(),
-							rs.getObject("seconds_taken", Integer.class), language, rs.getString("career_stage"),
-							rs.getString("purpose"), rs.getString("scores"), rs.getString("suggestions"),
-							rs.getString("validity"), apply));
+							rs.getObject("seconds_taken", Integer.class), rs.getObject("age", Integer.class), language,
+							rs.getString("career_stage"), rs.getString("purpose"), rs.getString("scores"),
+							rs.getString("suggestions"), rs.getString("validity"), apply));
 				}
 			});
 		for (long id : resultIds) {
@@ -118,8 +118,8 @@ class Rescoring {
 	}
 
 	private Outcome rescoreOne(TranslationFix fix, long id, Integer[] answers, @Nullable Integer secondsTaken,
-			@Nullable String language, @Nullable String stage, @Nullable String goal, String scoresBefore,
-			String suggestionsBefore, @Nullable String validityBefore, boolean apply) {
+			@Nullable Integer age, @Nullable String language, @Nullable String stage, @Nullable String goal,
+			String scoresBefore, String suggestionsBefore, @Nullable String validityBefore, boolean apply) {
 		List<Integer> fixed = Arrays.asList(fix.apply(answers));
 		Scores scores = this.scorer.score(fixed);
 		String change = change(this.scoresDocument.read(scoresBefore), scores);
@@ -149,7 +149,7 @@ class Rescoring {
 			.param("answers", fixed.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.param("scores", this.scoresDocument.write(scores))
 			.param("suggestions",
-					this.reports.suggestionsText(scores, CareerStage.ofCode(stage).orElse(null),
+					this.reports.suggestionsText(scores, validity, age, CareerStage.ofCode(stage).orElse(null),
 							PrimaryGoal.ofCode(goal).orElse(null)))
 			.param("validity", this.validityDocument.write(validity, ValidityDocument.Source.RESCORED))
 			.param("language", fix.language())
