@@ -14,9 +14,15 @@ import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.limits.RequestingClient;
+import com.focusedroom.mail.Letter;
+import com.focusedroom.mail.LetterKind;
+import com.focusedroom.mail.Outbox;
+import com.focusedroom.shared.PublicUrls;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,18 +43,33 @@ class Ebooks implements CustomerDataOwner {
 
 	private final JdbcClient jdbc;
 
-	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	private final PublicUrls urls;
+
+	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc, Outbox outbox, PublicUrls urls) {
 		this.customers = customers;
 		this.touches = touches;
 		this.consents = consents;
 		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.urls = urls;
+	}
+
+	/**
+	 * Whether the download link goes by mail (an SMTP server is configured); otherwise
+	 * the page shows it, and the mail waits in the outbox.
+	 */
+	boolean linkGoesByMail() {
+		return this.outbox.deliveryConfigured();
 	}
 
 	/**
 	 * Records an eBook request in one transaction: the customer (created with channel 2,
 	 * or a known one kept as it is apart from a newly given name), any newsletter
-	 * consent, a touch, and a download link. A new and a known email get the same kind of
-	 * answer.
+	 * consent, a touch, a download link, and the mail with that link (not queued over the
+	 * limits or to a suppressed address; the request stands either way). A new and a
+	 * known email get the same kind of answer.
 	 * @return the download link's token
 	 */
 	@Transactional
@@ -58,10 +79,19 @@ class Ebooks implements CustomerDataOwner {
 		Customers.Visit visit = this.customers.recordVisit(email, Demographics.named(name), Channel.EBOOK_DOWNLOAD);
 		this.consents.record(visit.customerId(), visit.age(), grant);
 		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
-		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
+		String token = this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
 			.params(visit.customerId(), touchId)
 			.query(String.class)
 			.single();
+		this.outbox.post(new Letter(LetterKind.EBOOK_LINK, email.value(), visit.customerId(),
+				LocaleContextHolder.getLocale(), Map.of("name", (name != null) ? name : "", "downloadUrl",
+						this.urls.forMail(downloadPath(token)).toString()),
+				RequestingClient.current()));
+		return token;
+	}
+
+	static String downloadPath(String token) {
+		return "/ebook/download/" + token;
 	}
 
 	@Override
