@@ -1,6 +1,7 @@
 package com.focusedroom.assessment;
 
 import java.util.List;
+import java.util.Map;
 
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
@@ -12,6 +13,10 @@ import com.focusedroom.consent.NewsletterGrant;
 import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.limits.RequestingClient;
+import com.focusedroom.mail.Letter;
+import com.focusedroom.mail.LetterKind;
+import com.focusedroom.mail.Outbox;
 import com.focusedroom.report.Reports;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scorer;
@@ -20,6 +25,9 @@ import com.focusedroom.scoring.Validity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import com.focusedroom.shared.PublicUrls;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,19 +56,26 @@ public class Assessments {
 
 	private final ApplicationEventPublisher events;
 
+	private final Outbox outbox;
+
+	private final PublicUrls urls;
+
 	Assessments(Customers customers, Reports reports, Consents consents, Touches touches,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Outbox outbox, PublicUrls urls) {
 		this.customers = customers;
 		this.reports = reports;
 		this.consents = consents;
 		this.touches = touches;
 		this.events = events;
+		this.outbox = outbox;
+		this.urls = urls;
 	}
 
 	/**
 	 * Scores the answers and stores them as the customer's next report, creating or
-	 * updating the customer, recording the touch and any newsletter consent, all in one
-	 * transaction. The web form and the API both come through here.
+	 * updating the customer, recording the touch and any newsletter consent, and posting
+	 * the report mail (its link, to the address given), all in one transaction. The web
+	 * form and the API both come through here.
 	 * @param newsletter the newsletter checkbox as the visitor left it
 	 * @param answers the 120 answers, each 1 to 5, already validated
 	 * @param attribution where the visit came from
@@ -94,6 +109,7 @@ public class Assessments {
 				validity, code, secondsTaken);
 		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
 		this.events.publishEvent(new TestSubmitted(channel));
+		mailReport(email, visit.customerId(), demographics, report);
 		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores, validity);
 	}
 
@@ -113,6 +129,20 @@ public class Assessments {
 	 */
 	public List<String> languages() {
 		return ItemLanguages.standard().offered().stream().map(ItemLanguages.Language::code).toList();
+	}
+
+	/**
+	 * "Your FocusedRoom report N" with its absolute link. Not queued over the address's
+	 * or the client's limit, or to a suppressed address; the submission stands either
+	 * way.
+	 */
+	private void mailReport(EmailAddress email, long customerId, Demographics demographics,
+			Reports.AddedReport report) {
+		String name = demographics.name();
+		this.outbox.post(new Letter(LetterKind.REPORT, email.value(), customerId, LocaleContextHolder.getLocale(),
+				Map.of("name", (name != null) ? name : "", "reportNumber", report.reportId(), "reportUrl",
+						this.urls.forMail(report.url()).toString()),
+				RequestingClient.current()));
 	}
 
 	/**

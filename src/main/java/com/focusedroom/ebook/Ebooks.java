@@ -15,10 +15,16 @@ import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.limits.RequestingClient;
+import com.focusedroom.mail.Letter;
+import com.focusedroom.mail.LetterKind;
+import com.focusedroom.mail.Outbox;
+import com.focusedroom.shared.PublicUrls;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,20 +51,37 @@ class Ebooks implements CustomerDataOwner {
 
 	private final ApplicationEventPublisher events;
 
-	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final Outbox outbox;
+
+	private final PublicUrls urls;
+
+	Ebooks(Customers customers, Touches touches, Consents consents, JdbcClient jdbc, ApplicationEventPublisher events,
+			Outbox outbox, PublicUrls urls) {
 		this.customers = customers;
 		this.touches = touches;
 		this.consents = consents;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.outbox = outbox;
+		this.urls = urls;
+	}
+
+	/**
+	 * Whether the download link goes by mail (an SMTP server is configured); otherwise
+	 * the page shows it, and the mail waits in the outbox.
+	 */
+	boolean linkGoesByMail() {
+		return this.outbox.deliveryConfigured();
 	}
 
 	/**
 	 * Records an eBook request in one transaction: the customer (created with channel 2,
 	 * or a known one kept as it is apart from a newly given name), any newsletter
-	 * consent, a touch, and a download link. A new and a known email get the same kind of
-	 * answer. A repeat within {@link #REPEAT_WINDOW} with the same attribution records no
-	 * new touch or link and gets the earlier link.
+	 * consent, a touch, a download link, and the mail with that link (not queued over the
+	 * limits or to a suppressed address; the request stands either way). A new and a
+	 * known email get the same kind of answer. A repeat within {@link #REPEAT_WINDOW}
+	 * with the same attribution records no new touch or link: it gets the earlier link,
+	 * mailed again (the mail limits bound how often).
 	 * @return the download link's token
 	 */
 	@Transactional
@@ -78,14 +101,27 @@ class Ebooks implements CustomerDataOwner {
 				.query(String.class)
 				.optional());
 		if (recent.isPresent()) {
-			return recent.get();
+			return mailed(email, name, visit.customerId(), recent.get());
 		}
 		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
 		this.events.publishEvent(new EbookRequested());
-		return this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
+		String token = this.jdbc.sql("INSERT INTO ebook_download (customer_id, touch_id) VALUES (?, ?) RETURNING token")
 			.params(visit.customerId(), touchId)
 			.query(String.class)
 			.single();
+		return mailed(email, name, visit.customerId(), token);
+	}
+
+	private String mailed(EmailAddress email, @Nullable String name, long customerId, String token) {
+		this.outbox.post(new Letter(
+				LetterKind.EBOOK_LINK, email.value(), customerId, LocaleContextHolder.getLocale(), Map.of("name",
+						(name != null) ? name : "", "downloadUrl", this.urls.forMail(downloadPath(token)).toString()),
+				RequestingClient.current()));
+		return token;
+	}
+
+	static String downloadPath(String token) {
+		return "/ebook/download/" + token;
 	}
 
 	@Override
