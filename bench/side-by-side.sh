@@ -137,9 +137,9 @@ record() { python3 "$BENCH/side-by-side-report.py" "$@"; }
 wrk_measure() {
 	local label=$1 run=$2 scenario=$3 url=$4 script=$5 before after
 	shift 5
-	wrk -t2 -c"$CLIENTS" --latency -s "$script" "$@" -d"${WARMUP}s" "$url" >/dev/null 2>&1
+	wrk -t2 -c"$CLIENTS" --latency --timeout 10s -s "$script" "$@" -d"${WARMUP}s" "$url" >/dev/null 2>&1
 	before=$(cpu)
-	wrk -t2 -c"$CLIENTS" --latency -s "$script" "$@" -d"${SECONDS_EACH}s" "$url" >"$OUT/wrk.txt" 2>"$OUT/wrk-errors.txt"
+	wrk -t2 -c"$CLIENTS" --latency --timeout 10s -s "$script" "$@" -d"${SECONDS_EACH}s" "$url" >"$OUT/wrk.txt" 2>"$OUT/wrk-errors.txt"
 	after=$(cpu)
 	cp "$OUT/wrk.txt" "$OUT/$label-$run-$scenario.wrk.txt"
 	record wrk "$RUNS_FILE" "$label" "$run" "$scenario" "$OUT/wrk.txt" "$OUT/wrk-errors.txt" "$before" "$after"
