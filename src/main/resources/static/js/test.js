@@ -4,6 +4,9 @@
  * where the visitor left off. Without JavaScript the form works as plain HTML.
  * Kept: the answers and the optional career stage, goal, age and career; never the name
  * or the email address. Cleared when the form is sent.
+ * Kept too: the page's signed start time (hidden field "started"), so that answers carried
+ * over to a later page (a reload, another language) are timed from the page they were
+ * begun on, never from the later one (the server measures how long answering took).
  */
 (function () {
   'use strict';
@@ -41,8 +44,14 @@
     return /^answers\[\d{1,3}\]$/.test(name);
   }
 
+  function issuedAt(stamp) {
+    return (typeof stamp === 'string' && /^\d{1,19}\.[0-9a-f]{64}$/.test(stamp))
+      ? parseInt(stamp.split('.')[0], 10) : null;
+  }
+
   function restore(state) {
     var answers = state.answers || {};
+    var carried = false;
     Object.keys(answers).forEach(function (name) {
       if (!isAnswer(name) || form.querySelector('input[name="' + name + '"]:checked')) {
         return; // answers the server sent back win over stored ones
@@ -54,8 +63,17 @@
       var input = form.querySelector('input[name="' + name + '"][value="' + value + '"]');
       if (input) {
         input.checked = true;
+        carried = true;
       }
     });
+    var started = form.elements.namedItem('started');
+    var begun = issuedAt(state.started);
+    if (carried && started && begun !== null) {
+      var served = issuedAt(started.value);
+      if (served === null || begun < served) {
+        started.value = state.started;
+      }
+    }
     var fields = state.fields || {};
     kept.forEach(function (name) {
       var field = form.elements.namedItem(name);
@@ -67,6 +85,10 @@
 
   function collect() {
     var state = { answers: {}, fields: {} };
+    var started = form.elements.namedItem('started');
+    if (started && started.value) {
+      state.started = started.value;
+    }
     Array.prototype.forEach.call(form.querySelectorAll('input[type=radio]:checked'), function (input) {
       if (isAnswer(input.name)) {
         state.answers[input.name] = input.value;

@@ -47,7 +47,7 @@ class TableOwnershipTests {
 		.compile("^\\| `" + IDENTIFIER + "` \\| ([a-z]+) \\|([^|]*)\\|\\s*$", Pattern.MULTILINE);
 
 	private static final Pattern CREATED = Pattern
-		.compile("CREATE (?:TABLE(?: IF NOT EXISTS)?|(?:OR REPLACE )?VIEW)\\s+" + IDENTIFIER);
+		.compile("CREATE (?:(?:UNLOGGED )?TABLE(?: IF NOT EXISTS)?|(?:OR REPLACE )?VIEW)\\s+" + IDENTIFIER);
 
 	@Test
 	void everyModuleWritesOnlyTheTablesItOwns() throws IOException {

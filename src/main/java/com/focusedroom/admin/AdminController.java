@@ -29,8 +29,10 @@ class AdminController {
 
 	// "/admin/" too: typed by hand or by tools that treat the area as a folder.
 	@GetMapping({ "/admin", "/admin/" })
-	String dashboard(Model model) {
-		model.addAttribute("dashboard", this.statistics.dashboard());
+	String dashboard(@RequestParam(name = "flagged", required = false) @Nullable String flagged, Model model) {
+		// Reports flagged as careless answering are left out of the averages unless
+		// ?flagged=include.
+		model.addAttribute("dashboard", this.statistics.dashboard("include".equals(flagged)));
 		return "admin/dashboard";
 	}
 

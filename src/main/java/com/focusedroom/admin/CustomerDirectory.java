@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,7 +114,9 @@ class CustomerDirectory {
 		this.jdbc.sql("""
 				SELECT r.report_id, r.report_token, r.created_at, ch.channel_name, r.profession, r.career_stage,
 				       r.scores->'O' AS o, r.scores->'C' AS c, r.scores->'E' AS e, r.scores->'A' AS a,
-				       r.scores->'N' AS n
+				       r.scores->'N' AS n, r.language, r.seconds_taken, r.validity::text AS validity,
+				       CASE WHEN r.validity IS NULL THEN r.answers::int[] END AS unchecked_answers,
+				       jsonb_array_length(r.translation_fixes) > 0 AS rescored
 				FROM big_five_result r JOIN channel_details ch ON ch.channel_id = r.channel_id
 				WHERE r.customer_id = :id ORDER BY r.report_id
 				""").param("id", customerId).query((ResultSet rs) -> {
@@ -128,9 +131,14 @@ class CustomerDirectory {
 				Integer change = (scores[i] != null && before != null) ? scores[i] - before : null;
 				traits.add(new TraitScore(TRAITS[i].code(), scores[i], change));
 			}
+			Integer seconds = rs.getObject("seconds_taken", Integer.class);
+			java.sql.Array unchecked = rs.getArray("unchecked_answers");
+			AnswerCheck check = AnswerCheck.of(rs.getString("validity"),
+					(unchecked != null) ? Arrays.asList((Integer[]) unchecked.getArray()) : null, seconds);
 			reports.add(new ReportSummary(rs.getInt("report_id"), rs.getString("report_token"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("channel_name"),
-					rs.getString("profession"), stageLabel(rs.getString("career_stage")), traits));
+					rs.getString("profession"), stageLabel(rs.getString("career_stage")), traits,
+					rs.getString("language"), seconds, check, rs.getBoolean("rescored")));
 		});
 		return reports;
 	}
@@ -204,8 +212,28 @@ class CustomerDirectory {
 
 	}
 
+	/**
+	 * One report on the customer's page.
+	 *
+	 * @param language the language of the statements it was answered in, or null when not
+	 * recorded (before V7)
+	 * @param secondsTaken how long answering took, or null when not known
+	 * @param check whether the answers look careless or invalid
+	 * @param rescored whether a translation fix re-scored it (docs/decisions/0010)
+	 */
 	record ReportSummary(int reportId, String token, OffsetDateTime created, String channel,
-			@Nullable String profession, @Nullable String careerStage, List<TraitScore> traits) {
+			@Nullable String profession, @Nullable String careerStage, List<TraitScore> traits,
+			@Nullable String language, @Nullable Integer secondsTaken, AnswerCheck check, boolean rescored) {
+
+		/** The time taken in words, e.g. "12 min 5 s", or "–" when not known. */
+		public String timeTaken() {
+			if (this.secondsTaken == null) {
+				return "–";
+			}
+			int minutes = this.secondsTaken / 60;
+			int seconds = this.secondsTaken % 60;
+			return (minutes == 0) ? seconds + " s" : minutes + " min " + seconds + " s";
+		}
 
 	}
 

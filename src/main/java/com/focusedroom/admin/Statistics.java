@@ -31,6 +31,9 @@ class Statistics {
 
 	private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
+	// A report not flagged: checked and not likely invalid, or never checked.
+	private static final String NOT_FLAGGED = "coalesce((r.validity->>'likelyInvalid')::boolean, false) = false";
+
 	private final JdbcClient jdbc;
 
 	private final IntegrityCheck integrity;
@@ -46,11 +49,12 @@ class Statistics {
 	 * two can never disagree.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	Dashboard dashboard() {
+	Dashboard dashboard(boolean includeFlagged) {
 		IntegrityCheck.Counts counts = this.integrity.counts();
 		long optedIn = this.jdbc.sql("SELECT count(*) FROM customer WHERE opt_in").query(Long.class).single();
 		Totals totals = new Totals(counts.customers(), optedIn, counts.tests(), counts.customersWithMultipleTests());
-		return new Dashboard(totals, weekly(), distribution("career_stage"), distribution("purpose"), traits());
+		return new Dashboard(totals, weekly(), distribution("career_stage"), distribution("purpose"),
+				traits(includeFlagged), includeFlagged, flaggedLatestReports());
 	}
 
 	private Charts.ColumnChart weekly() {
@@ -93,8 +97,11 @@ class Statistics {
 	}
 
 	// Each customer's latest report counts once; legacy reports without numeric scores
-	// are left out.
-	private Charts.BarChart traits() {
+	// are left out, and so, unless asked otherwise, are reports whose answers look
+	// careless
+	// or invalid (big_five_result.validity, issue 11): they describe a way of answering,
+	// not a person. Reports never checked (legacy, without answers) count.
+	private Charts.BarChart traits(boolean includeFlagged) {
 		StringBuilder sql = new StringBuilder("SELECT count(*) AS reports");
 		for (Domain domain : Domain.values()) {
 			String code = domain.code();
@@ -107,6 +114,9 @@ class Statistics {
 		}
 		sql.append(" FROM big_five_result r JOIN (SELECT customer_id, max(report_id) AS report_id")
 			.append(" FROM big_five_result GROUP BY customer_id) AS latest USING (customer_id, report_id)");
+		if (!includeFlagged) {
+			sql.append(" WHERE ").append(NOT_FLAGGED);
+		}
 		return this.jdbc.sql(sql.toString()).query((rs, row) -> {
 			List<Charts.Count> averages = new ArrayList<>();
 			for (Domain domain : Domain.values()) {
@@ -115,6 +125,18 @@ class Statistics {
 			}
 			return Charts.bars(averages, 100.0);
 		}).single();
+	}
+
+	/**
+	 * How many customers' latest reports are flagged as careless or invalid answering.
+	 */
+	private long flaggedLatestReports() {
+		return this.jdbc
+			.sql("SELECT count(*) FROM big_five_result r JOIN (SELECT customer_id, max(report_id) AS"
+					+ " report_id FROM big_five_result GROUP BY customer_id) AS latest USING (customer_id, report_id)"
+					+ " WHERE NOT (" + NOT_FLAGGED + ")")
+			.query(Long.class)
+			.single();
 	}
 
 	record Totals(long customers, long optedIn, long tests, long returningCustomers) {
@@ -127,8 +149,16 @@ class Statistics {
 
 	}
 
+	/**
+	 * The dashboard.
+	 *
+	 * @param flaggedIncluded whether the average trait profile includes reports flagged
+	 * as careless or invalid answering
+	 * @param flaggedLatestReports how many customers' latest reports are flagged (left
+	 * out of the averages unless included)
+	 */
 	record Dashboard(Totals totals, Charts.ColumnChart newCustomersPerWeek, Charts.BarChart careerStages,
-			Charts.BarChart goals, Charts.BarChart averageTraits) {
+			Charts.BarChart goals, Charts.BarChart averageTraits, boolean flaggedIncluded, long flaggedLatestReports) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.focusedroom.assessment.Assessments;
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.consent.ConsentAge;
 import com.focusedroom.consent.Consents;
@@ -16,6 +17,7 @@ import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.scoring.Inventory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,9 +31,15 @@ import tools.jackson.databind.JsonNode;
  * @param newsletter the newsletter checkbox
  * @param answers the 120 answers, 1 to 5
  * @param attribution the campaign the app install or link came from
+ * @param language the language the app showed the statements in, one of the offered ones
+ * ({@code en} when not sent)
+ * @param secondsTaken how long answering took, or null when not sent
  */
 record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterChoice newsletter, List<Integer> answers,
-		Attribution attribution) {
+		Attribution attribution, String language, @Nullable Integer secondsTaken) {
+
+	/** The language when none is sent: what {@code GET /api/v1/big-five/items} shows. */
+	static final String DEFAULT_LANGUAGE = "en";
 
 	/** Longest career stage or goal code looked at; every code is shorter. */
 	private static final int MAX_CODE_LENGTH = 40;
@@ -40,9 +48,10 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 	 * Reads a submission.
 	 * @param body the parsed request body
 	 * @param minimumConsentAge below this age, {@code optIn: true} is refused
+	 * @param languages the codes of the offered languages
 	 * @throws InvalidRequestException naming every bad field
 	 */
-	static ApiSubmission read(JsonNode body, int minimumConsentAge) {
+	static ApiSubmission read(JsonNode body, int minimumConsentAge, List<String> languages) {
 		ConsentAge consentAge = new ConsentAge(minimumConsentAge);
 		if (body == null || !body.isObject()) {
 			throw new InvalidRequestException(
@@ -65,11 +74,13 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 		}
 		List<Integer> answers = reader.answers();
 		Attribution attribution = reader.attribution();
+		String language = reader.language(languages);
+		Integer secondsTaken = reader.secondsTaken();
 		if (!reader.problems.isEmpty()) {
 			throw new InvalidRequestException(reader.problems);
 		}
 		return new ApiSubmission(EmailAddress.of(email), new Demographics(name, age, career, careerStage, primaryGoal),
-				new NewsletterChoice(optIn, consentVersion), answers, attribution);
+				new NewsletterChoice(optIn, consentVersion), answers, attribution, language, secondsTaken);
 	}
 
 	private static final class Reader {
@@ -130,6 +141,33 @@ record ApiSubmission(EmailAddress email, Demographics demographics, NewsletterCh
 				return null;
 			}
 			return age;
+		}
+
+		String language(List<String> offered) {
+			String given = text("language", MAX_CODE_LENGTH, false);
+			if (given == null) {
+				return DEFAULT_LANGUAGE;
+			}
+			String wanted = given.strip().toLowerCase(Locale.ROOT);
+			if (!offered.contains(wanted)) {
+				problem("language", "Must be one of the languages the statements are offered in: " + offered + ".");
+				return DEFAULT_LANGUAGE;
+			}
+			return wanted;
+		}
+
+		@Nullable Integer secondsTaken() {
+			Optional<JsonNode> value = present(this.body, "secondsTaken");
+			if (value.isEmpty()) {
+				return null;
+			}
+			if (!value.get().isIntegralNumber() || !value.get().canConvertToInt() || value.get().intValue() < 0
+					|| value.get().intValue() > Assessments.MAX_SECONDS_TAKEN) {
+				problem("secondsTaken", "Must be a whole number of seconds from 0 to " + Assessments.MAX_SECONDS_TAKEN
+						+ " (a day); leave it out when the time is not known.");
+				return null;
+			}
+			return value.get().intValue();
 		}
 
 		<E extends Enum<E>> E choice(String field, E[] values, Function<E, String> code) {

@@ -1,12 +1,8 @@
 package com.focusedroom.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import com.focusedroom.assessment.Assessments;
 import com.focusedroom.channel.Channel;
@@ -14,7 +10,8 @@ import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.ConsentText;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.scoring.Inventory;
-import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.NormedProfile;
+import com.focusedroom.shared.PublicUrls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The mobile app's JSON API (channel 3), version 1. Described by
@@ -53,9 +49,12 @@ class BigFiveApiController {
 
 	private final Consents consents;
 
-	BigFiveApiController(Assessments assessments, Consents consents) {
+	private final PublicUrls publicUrls;
+
+	BigFiveApiController(Assessments assessments, Consents consents, PublicUrls publicUrls) {
 		this.assessments = assessments;
 		this.consents = consents;
+		this.publicUrls = publicUrls;
 	}
 
 	@GetMapping(path = "/big-five/items", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,30 +71,28 @@ class BigFiveApiController {
 
 	@PostMapping(path = "/big-five", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<SubmittedBody> submit(@RequestBody(required = false) @Nullable JsonNode body,
-			HttpServletRequest request) {
+	ResponseEntity<SubmittedBody> submit(@RequestBody(required = false) @Nullable JsonNode body) {
 		if (body == null) {
 			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
 					HttpStatus.BAD_REQUEST, "The request body is missing: send the test as a JSON object."), null);
 		}
-		ApiSubmission submission = ApiSubmission.read(body, this.consents.minimumAge());
+		ApiSubmission submission = ApiSubmission.read(body, this.consents.minimumAge(), this.assessments.languages());
 		Assessments.Submitted submitted;
 		try {
 			submitted = this.assessments.submit(submission.email(), submission.demographics(), submission.newsletter(),
-					submission.answers(), Channel.MOBILE_APP, submission.attribution(),
-					Assessments.Origin.anonymous(Locale.ENGLISH, request.getRemoteAddr()));
+					submission.answers(), Channel.MOBILE_APP, submission.attribution(), Assessments.Origin.current(),
+					submission.language(), submission.secondsTaken());
 		}
 		catch (ConsentRefusedException ex) {
 			// The shared submission's refusal, as the API names bad fields.
 			throw new InvalidRequestException(List.of(new FieldProblem(ex.field(), ex.getMessage())));
 		}
-		URI reportUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(submitted.reportUrl())
-			.build()
-			.toUri();
+		URI reportUrl = this.publicUrls.forResponse(submitted.reportUrl());
 		return ResponseEntity.created(reportUrl)
-			.body(new SubmittedBody(submitted.customerId(), submitted.unconfirmed() ? null : submitted.reportId(),
-					reportUrl.toString(), scores(submitted.scores())));
+			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
+					ScoresBody.scores(submitted.scores(),
+							NormedProfile.of(submitted.scores(), submission.demographics().age())),
+					ScoresBody.validity(submitted.validity()), !submitted.unconfirmed()));
 	}
 
 	/**
@@ -121,20 +118,6 @@ class BigFiveApiController {
 			.body(new ClassPathResource("api/openapi.yaml"));
 	}
 
-	private static Map<String, Object> scores(Scores scores) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		Map<String, Double> facets = new LinkedHashMap<>();
-		for (Scores.DomainScore domain : scores.domains()) {
-			body.put(domain.domain().code(), domain.score());
-			for (Scores.FacetScore facet : domain.facets()) {
-				facets.put(facet.facet().code(), facet.score());
-			}
-		}
-		body.put("scale", "0-100");
-		body.put("facets", facets);
-		return body;
-	}
-
 	record ScalePoint(int value, String label) {
 	}
 
@@ -148,7 +131,13 @@ class BigFiveApiController {
 			ConsentBody newsletterConsent) {
 	}
 
-	record SubmittedBody(long customerId, @Nullable Integer reportId, String reportUrl, Map<String, Object> scores) {
+	/**
+	 * @param confirmed {@code false} when the test was taken under a confirmed address
+	 * without its owner's sign-in (decision 0012): it changed none of the owner's details
+	 * and the owner decides whether it is theirs
+	 */
+	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores,
+			ScoresBody.ValidityBody validity, boolean confirmed) {
 	}
 
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {

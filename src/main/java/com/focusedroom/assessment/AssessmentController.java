@@ -14,6 +14,7 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.customer.SignedInCustomer;
+import com.focusedroom.limits.RequestingClient;
 import com.focusedroom.scoring.Inventory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,10 +62,13 @@ class AssessmentController {
 
 	private final BlankTestPages blankPages;
 
+	private final StartStamps startStamps;
+
 	AssessmentController(Assessments assessments, Consents consents, ITemplateEngine templates, MessageSource messages,
-			ObjectProvider<ThymeleafViewResolver> views) {
+			ObjectProvider<ThymeleafViewResolver> views, StartStamps startStamps) {
 		this.assessments = assessments;
 		this.consents = consents;
+		this.startStamps = startStamps;
 		this.itemList = new ItemList(templates, messages);
 		// Looked up at first use: the verify command starts these beans without a web
 		// layer.
@@ -110,6 +114,7 @@ class AssessmentController {
 	@GetMapping("/big-five")
 	ModelAndView form(Model model, Attribution attribution) {
 		model.addAttribute("assessmentForm", new AssessmentForm());
+		model.addAttribute(StartStamps.FIELD, this.startStamps.issue());
 		model.addAttribute("itemList", this.itemList.unanswered(language(model)));
 		model.addAttribute("invalid", Set.of());
 		if (!attribution.isEmpty()) {
@@ -122,8 +127,13 @@ class AssessmentController {
 
 	@PostMapping("/big-five")
 	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
-			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution,
+			@RequestParam(name = "consentVersion", required = false) String consentVersion,
+			@RequestParam(name = StartStamps.FIELD, required = false) String started, Attribution attribution,
 			Model model, Locale locale, HttpServletRequest request) {
+		// The form comes back with its stamp if it is ours, else with none: a fresh one
+		// would count only the time spent fixing the fields, too short to be fair.
+		String stamp = this.startStamps.valid(started);
+		model.addAttribute(StartStamps.FIELD, (stamp != null) ? stamp : "");
 		if (!result.hasFieldErrors("age")) {
 			this.consents.ageProblem(form.isOptIn(), form.getAge())
 				.ifPresent((problem) -> result.rejectValue("optIn", "consent.age", problem));
@@ -136,7 +146,8 @@ class AssessmentController {
 			submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
 					new NewsletterChoice(form.isOptIn(), consentVersion), form.getAnswers(), Channel.BIG_FIVE_TEST,
 					attribution,
-					new Assessments.Origin(SignedInCustomer.idOf(request), locale, request.getRemoteAddr()));
+					new Assessments.Origin(SignedInCustomer.idOf(request), locale, RequestingClient.current()),
+					language(model).code(), this.startStamps.secondsSince(stamp));
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());

@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletOutputStream;
@@ -31,15 +33,22 @@ import org.springframework.web.util.HtmlUtils;
  * and kept as bytes around the one thing that differs between visitors: the CSRF token.
  * It is the product's most requested page (88 KB), and the same for everyone who arrives
  * without campaign data; rendering it on every request cost most of the request
- * (docs/benchmarks.md). A form coming back with answers or errors, or a visit with
- * campaign data, is rendered as usual.
+ * (docs/benchmarks.md). The test page's start stamp ({@link StartStamps}) is filled in
+ * the same way. A form coming back with answers or errors, or a visit with campaign data,
+ * is rendered as usual.
  */
 final class BlankTestPages {
 
 	// Letters only, so no escaping changes it; a token never looks like this.
 	private static final String PLACEHOLDER = "csrfTokenPlaceholderOfTheBlankTestPage";
 
-	private final Map<String, List<byte[]>> pages = new ConcurrentHashMap<>();
+	// The page's start time (StartStamps), also different for every visitor.
+	private static final String STAMP_PLACEHOLDER = "startStampPlaceholderOfTheBlankTestPage";
+
+	private static final Pattern PLACEHOLDERS = Pattern
+		.compile(Pattern.quote(PLACEHOLDER) + "|" + Pattern.quote(STAMP_PLACEHOLDER));
+
+	private final Map<String, Kept> pages = new ConcurrentHashMap<>();
 
 	private final Supplier<? extends ViewResolver> views;
 
@@ -77,39 +86,60 @@ final class BlankTestPages {
 				template(request).render(model, request, response);
 				return;
 			}
-			List<byte[]> parts = BlankTestPages.this.pages.get(this.key);
-			if (parts == null) {
-				parts = renderOnce(model, request, response);
-				BlankTestPages.this.pages.putIfAbsent(this.key, parts);
+			Kept kept = BlankTestPages.this.pages.get(this.key);
+			if (kept == null) {
+				kept = renderOnce(model, request, response);
+				BlankTestPages.this.pages.putIfAbsent(this.key, kept);
 			}
 			byte[] tokenBytes = HtmlUtils.htmlEscape(token.getToken()).getBytes(StandardCharsets.UTF_8);
+			Object stamp = model.get(StartStamps.FIELD);
+			byte[] stampBytes = HtmlUtils.htmlEscape((stamp != null) ? stamp.toString() : "")
+				.getBytes(StandardCharsets.UTF_8);
 			response.setContentType(getContentType());
 			response.setLocale(RequestContextUtils.getLocale(request));
 			OutputStream out = response.getOutputStream();
-			for (int i = 0; i < parts.size(); i++) {
+			for (int i = 0; i < kept.parts().size(); i++) {
 				if (i > 0) {
-					out.write(tokenBytes);
+					out.write(kept.stampAt().get(i - 1) ? stampBytes : tokenBytes);
 				}
-				out.write(parts.get(i));
+				out.write(kept.parts().get(i));
 			}
 		}
 
-		/** The page as the template renders it, split where the token goes. */
-		private List<byte[]> renderOnce(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+		/**
+		 * The page as the template renders it, split where the token and the start stamp
+		 * go.
+		 */
+		private Kept renderOnce(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 				throws Exception {
 			Captured captured = new Captured(response);
-			template(request).render(model, new WithPlaceholderToken(request), captured);
+			Map<String, Object> withPlaceholders = new HashMap<>(model);
+			withPlaceholders.put(StartStamps.FIELD, STAMP_PLACEHOLDER);
+			template(request).render(withPlaceholders, new WithPlaceholderToken(request), captured);
 			String page = captured.page();
-			String[] pieces = page.split(Pattern.quote(PLACEHOLDER), -1);
-			if (pieces.length < 2) {
+			List<byte[]> parts = new ArrayList<>();
+			List<Boolean> stampAt = new ArrayList<>();
+			Matcher matcher = PLACEHOLDERS.matcher(page);
+			int from = 0;
+			while (matcher.find()) {
+				parts.add(page.substring(from, matcher.start()).getBytes(StandardCharsets.UTF_8));
+				stampAt.add(matcher.group().equals(STAMP_PLACEHOLDER));
+				from = matcher.end();
+			}
+			parts.add(page.substring(from).getBytes(StandardCharsets.UTF_8));
+			if (!stampAt.contains(false)) {
 				throw new IllegalStateException("The test page has no CSRF field to fill in");
 			}
-			List<byte[]> parts = new ArrayList<>(pieces.length);
-			for (String piece : pieces) {
-				parts.add(piece.getBytes(StandardCharsets.UTF_8));
-			}
-			return List.copyOf(parts);
+			return new Kept(List.copyOf(parts), List.copyOf(stampAt));
 		}
+
+	}
+
+	/**
+	 * A page in pieces: between piece i and i + 1 goes the start stamp where
+	 * {@code stampAt.get(i)}, else the CSRF token.
+	 */
+	private record Kept(List<byte[]> parts, List<Boolean> stampAt) {
 
 	}
 

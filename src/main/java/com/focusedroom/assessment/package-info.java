@@ -1,9 +1,9 @@
 /**
  * The test form and submissions from every channel: one transaction that records the
- * visit, the consent, the report and the touch.
+ * visit, the consent, the report, the touch and the report mail.
  */
 @ApplicationModule(displayName = "Assessment",
-		allowedDependencies = { "channel", "consent", "customer", "report", "scoring" })
+		allowedDependencies = { "channel", "consent", "customer", "limits", "mail", "report", "scoring", "shared" })
 @NullMarked
 package com.focusedroom.assessment;
 

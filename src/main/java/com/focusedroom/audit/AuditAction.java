@@ -12,7 +12,8 @@ public enum AuditAction {
 	LOGIN_LOCKED("login_locked", "Login refused: locked out"), LOGOUT("logout", "Logged out"),
 	VIEW_CUSTOMER("view_customer", "Viewed customer"), EXPORT_CSV("export_csv", "Exported customers (CSV)"),
 	EXPORT_GDPR("export_gdpr", "Exported customer data (GDPR)"), RECTIFY("rectify", "Rectified demographics"),
-	ERASE("erase", "Erased customer"), RETENTION_ERASE("retention_erase", "Erased by retention job");
+	ERASE("erase", "Erased customer"), RETENTION_ERASE("retention_erase", "Erased by retention job"),
+	VIEW_MAIL("view_mail", "Viewed a mail"), LIFT_SUPPRESSION("lift_suppression", "Lifted a mail suppression");
 
 	private final String code;
 

@@ -1,6 +1,8 @@
 package com.focusedroom.channel;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.focusedroom.gdpr.CustomerDataOwner;
 
@@ -33,6 +35,17 @@ public class Touches implements CustomerDataOwner {
 			RETURNING touch_id
 			""";
 
+	private static final String RECENT_EBOOK = """
+			SELECT touch_id FROM customer_touch
+			WHERE customer_id = :customerId AND kind = 'ebook'
+			  AND touched_at > clock_timestamp() - make_interval(secs => :seconds)
+			  AND utm_source IS NOT DISTINCT FROM :utmSource AND utm_medium IS NOT DISTINCT FROM :utmMedium
+			  AND utm_campaign IS NOT DISTINCT FROM :utmCampaign AND utm_term IS NOT DISTINCT FROM :utmTerm
+			  AND utm_content IS NOT DISTINCT FROM :utmContent AND referrer IS NOT DISTINCT FROM :referrer
+			ORDER BY touched_at DESC, touch_id DESC
+			LIMIT 1
+			""";
+
 	private final JdbcClient jdbc;
 
 	Touches(JdbcClient jdbc) {
@@ -63,6 +76,18 @@ public class Touches implements CustomerDataOwner {
 			.param("channel", Channel.EBOOK_DOWNLOAD.id())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The customer's newest eBook touch within the last {@code within} with exactly this
+	 * attribution: a repeated request that would record nothing new.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Long> recentEbook(long customerId, Attribution attribution, Duration within) {
+		return withAttribution(this.jdbc.sql(RECENT_EBOOK), attribution).param("customerId", customerId)
+			.param("seconds", (double) within.toSeconds())
+			.query(Long.class)
+			.optional();
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,17 @@ public class Consents implements CustomerDataOwner {
 			  AND requested_at > clock_timestamp() - CAST(:resendAfter AS interval)
 			""";
 
+	// A tick when the newest event already is a grant of the same wording says nothing
+	// new: no request, no mail (issue 12: 9).
+	private static final String ALREADY_GRANTED = """
+			SELECT count(*) FROM (
+			    SELECT action, consent_text_id FROM consent_event
+			    WHERE customer_id = :customerId AND purpose = 'newsletter'
+			    ORDER BY consent_event_id DESC LIMIT 1
+			) newest
+			WHERE newest.action = 'grant' AND newest.consent_text_id = :consentText
+			""";
+
 	private static final String REQUEST_STATE = """
 			SELECT r.confirmed_at IS NOT NULL AS confirmed, r.expires_at <= clock_timestamp() AS expired, c.age
 			FROM consent_request r JOIN customer c ON c.customer_id = r.customer_id
@@ -106,7 +118,15 @@ public class Consents implements CustomerDataOwner {
 	private static final String CONFIRMED_GRANT = """
 			INSERT INTO consent_event (customer_id, purpose, action, channel_id, source, consent_text_id,
 			                           consent_request_id)
-			VALUES (:customerId, 'newsletter', 'grant', :channel, :source, :consentText, :request)
+			SELECT :customerId, 'newsletter', 'grant', :channel, :source, :consentText, :request
+			WHERE NOT EXISTS (
+			    SELECT 1 FROM (
+			        SELECT action, consent_text_id FROM consent_event
+			        WHERE customer_id = :customerId AND purpose = 'newsletter'
+			        ORDER BY consent_event_id DESC LIMIT 1
+			    ) newest
+			    WHERE newest.action = 'grant' AND newest.consent_text_id = :consentText
+			)
 			""";
 
 	// A signed-in customer has a confirmed address: their own tick is the grant.
@@ -141,12 +161,16 @@ public class Consents implements CustomerDataOwner {
 
 	private volatile @Nullable CurrentText current;
 
-	Consents(JdbcClient jdbc, ConsentProperties properties, Customers customers, Outbox outbox, PublicUrls urls) {
+	private final ApplicationEventPublisher events;
+
+	Consents(JdbcClient jdbc, ConsentProperties properties, Customers customers, Outbox outbox, PublicUrls urls,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.customers = customers;
 		this.outbox = outbox;
 		this.urls = urls;
+		this.events = events;
 	}
 
 	/**
@@ -248,6 +272,14 @@ public class Consents implements CustomerDataOwner {
 		if (grant == null || (visit.age() != null && visit.age() < grant.minimumAge())) {
 			return Requested.NOTHING;
 		}
+		int granted = this.jdbc.sql(ALREADY_GRANTED)
+			.param("customerId", visit.customerId())
+			.param("consentText", grant.consentTextId())
+			.query(Integer.class)
+			.single();
+		if (granted > 0) {
+			return Requested.ALREADY_GRANTED;
+		}
 		int recent = this.jdbc.sql(RECENTLY_REQUESTED)
 			.param("customerId", visit.customerId())
 			.param("resendAfter", RESEND_AFTER.toSeconds() + " seconds")
@@ -322,13 +354,17 @@ public class Consents implements CustomerDataOwner {
 			return confirmation(token);
 		}
 		Confirmed request = confirmed.get();
-		this.jdbc.sql(CONFIRMED_GRANT)
+		int granted = this.jdbc.sql(CONFIRMED_GRANT)
 			.param("customerId", request.customerId())
 			.param("channel", request.channel())
 			.param("source", request.source())
 			.param("consentText", request.consentText())
 			.param("request", request.id())
 			.update();
+		if (granted > 0) {
+			// Metrics count a grant when it is confirmed, not when it is requested.
+			this.events.publishEvent(new ConsentChanged(true, request.source()));
+		}
 		this.customers.confirmEmail(request.customerId()).ifPresent(this.outbox::liftSuppression);
 		return Confirmation.NOW;
 	}
@@ -353,12 +389,16 @@ public class Consents implements CustomerDataOwner {
 				throw new ConsentRefusedException("optIn", problem);
 			});
 		}
-		return this.jdbc.sql(SIGNED_IN_CHANGE)
+		boolean changed = this.jdbc.sql(SIGNED_IN_CHANGE)
 			.param("customerId", customerId)
 			.param("from", !subscribe)
 			.param("action", subscribe ? "grant" : "withdraw")
 			.param("consentText", subscribe ? currentNewsletterText().id() : null)
 			.update() > 0;
+		if (changed) {
+			this.events.publishEvent(new ConsentChanged(subscribe, ConsentChanged.MY_REPORTS));
+		}
+		return changed;
 	}
 
 	/**
@@ -423,6 +463,7 @@ public class Consents implements CustomerDataOwner {
 		}
 		int withdrawn = this.jdbc.sql(WITHDRAW).param("token", token).update();
 		if (withdrawn > 0) {
+			this.events.publishEvent(new ConsentChanged(false, ConsentChanged.UNSUBSCRIBE_LINK));
 			return Unsubscribed.NOW;
 		}
 		return subscribed(token).isPresent() ? Unsubscribed.ALREADY : Unsubscribed.UNKNOWN_LINK;
@@ -466,7 +507,11 @@ public class Consents implements CustomerDataOwner {
 		 */
 		NOT_MAILED,
 		/** A request sent a moment ago is still pending: no second mail. */
-		ALREADY_PENDING
+		ALREADY_PENDING,
+		/**
+		 * The newest event already is a grant of the same wording: no request, no mail.
+		 */
+		ALREADY_GRANTED
 
 	}
 

@@ -7,6 +7,7 @@ import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.limits.RequestingClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -30,14 +31,17 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The eBook download page (channel 2). A valid request answers {@code 303 See Other} with
- * the visitor's own download link, which serves the PDF; the link stays valid, so it can
- * be saved and opened again.
+ * The eBook download page (channel 2). A valid request answers {@code 303 See Other}:
+ * with mail delivery configured, to a page saying "check your inbox" (the link goes only
+ * by mail); without it, to the visitor's own download link, which serves the PDF. The
+ * link stays valid, so it can be saved and opened again.
  */
 @Controller
 class EbookController {
 
 	private static final String FORM = "ebook/form";
+
+	private static final String SENT_PATH = "/ebook/sent";
 
 	private final Ebooks ebooks;
 
@@ -74,15 +78,24 @@ class EbookController {
 		String token;
 		try {
 			token = this.ebooks.request(EmailAddress.of(form.getEmail()), form.getName(),
-					new NewsletterChoice(form.isOptIn(), consentVersion), attribution, locale, request.getRemoteAddr());
+					new NewsletterChoice(form.isOptIn(), consentVersion), attribution, locale,
+					RequestingClient.current());
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());
 			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		RedirectView redirect = new RedirectView("/ebook/download/" + token, true);
+		// With mail delivery the link goes only by mail, so the address is proven by
+		// opening it; the page then says where to look, the same for every address.
+		RedirectView redirect = new RedirectView(this.ebooks.linkGoesByMail() ? SENT_PATH : Ebooks.downloadPath(token),
+				true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		return new ModelAndView(redirect);
+	}
+
+	@GetMapping(SENT_PATH)
+	String sent() {
+		return "ebook/sent";
 	}
 
 	@GetMapping("/ebook/download/{token}")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.focusedroom.audit.Actor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
  * visit is older than {@code focusedroom.gdpr.retention.unconsented-after}. Off unless
  * that is set; runs on {@code focusedroom.gdpr.retention.cron}. Each customer is erased
  * in its own transaction, exactly as an admin's erasure, and audited as the retention
- * job.
+ * job. With several app instances, one runs each scheduled run (ShedLock, see
+ * {@code system.ScheduledJobsConfiguration}); the lock is kept at least
+ * {@code focusedroom.gdpr.retention.lock-at-least-for} so that no other instance runs the
+ * same tick late.
  */
 @Component
 class RetentionJob {
@@ -47,6 +51,8 @@ class RetentionJob {
 	}
 
 	@Scheduled(cron = "${focusedroom.gdpr.retention.cron:0 30 3 * * *}")
+	@SchedulerLock(name = "gdpr-retention", lockAtMostFor = "PT6H",
+			lockAtLeastFor = "${focusedroom.gdpr.retention.lock-at-least-for:PT1M}")
 	void runScheduled() {
 		if (!this.retention.enabled()) {
 			return;

@@ -9,11 +9,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * A token bucket per client (Bucket4j, in memory): each POST takes a token, tokens refill
- * evenly over the window. Buckets that have refilled completely hold no information and
- * are dropped when the map grows past its cap.
+ * A token bucket per client (Bucket4j, in this instance's memory): each POST takes a
+ * token, tokens refill evenly over the window. Buckets that have refilled completely hold
+ * no information and are dropped when the map grows past its cap. Used where there is no
+ * database (web slice tests) and while the database cannot be reached
+ * ({@link SharedRateLimits}).
  */
-final class ClientRateLimits {
+final class ClientRateLimits implements RateLimits {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -29,11 +31,8 @@ final class ClientRateLimits {
 		this.maxClients = maxClients;
 	}
 
-	/**
-	 * Takes a token for the client.
-	 * @return {@link Duration#ZERO} when allowed, otherwise how long until it would be
-	 */
-	Duration take(String client) {
+	@Override
+	public Duration take(String client) {
 		if (this.buckets.size() >= this.maxClients && !this.buckets.containsKey(client)) {
 			forgetIdleClients();
 		}

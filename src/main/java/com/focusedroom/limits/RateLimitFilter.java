@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import com.focusedroom.system.ErrorAnswers;
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,18 +31,34 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** The admin login form, the one POST under /admin that needs no login. */
 	static final String LOGIN_PATH = "/admin/login";
 
-	private final ClientRateLimits limits;
+	/** The report's PDF, the costliest public request (issue 12: 10). */
+	private static final Pattern REPORT_PDF = Pattern.compile("/report/[0-9a-zA-Z_-]{32,64}\\.pdf");
+
+	private final RateLimits limits;
 
 	private final ErrorAnswers answers;
 
-	RateLimitFilter(ClientRateLimits limits, ErrorAnswers answers) {
+	private final boolean pdfs;
+
+	private final ApplicationEventPublisher events;
+
+	/**
+	 * @param pdfs {@code true} to limit GETs of report PDFs, {@code false} for public
+	 * POSTs
+	 */
+	RateLimitFilter(RateLimits limits, ErrorAnswers answers, boolean pdfs, ApplicationEventPublisher events) {
 		this.limits = limits;
 		this.answers = answers;
+		this.pdfs = pdfs;
+		this.events = events;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = path(request);
+		if (this.pdfs) {
+			return !REPORT_PDF.matcher(path).matches();
+		}
 		boolean admin = path.equals("/admin") || path.startsWith("/admin/");
 		// The login form is public: limited like every public POST, so anonymous attempts
 		// cannot write failure and audit rows at will.
@@ -55,6 +73,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		this.events
+			.publishEvent(new RequestLimited(this.pdfs ? RequestLimited.REPORT_PDF : RequestLimited.PUBLIC_POST));
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests from this address; try again in " + seconds + " second(s).");

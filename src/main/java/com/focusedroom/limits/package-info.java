@@ -1,7 +1,7 @@
 /**
- * Per-client rate and size limits on public requests.
+ * Per-client rate and size limits on public requests. Owns rate_limit_bucket.
  */
-@ApplicationModule(displayName = "Limits", allowedDependencies = { "system" })
+@ApplicationModule(displayName = "Limits", allowedDependencies = { "system", "shared" })
 @NullMarked
 package com.focusedroom.limits;
 

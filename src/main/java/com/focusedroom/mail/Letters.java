@@ -1,8 +1,12 @@
 package com.focusedroom.mail;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -28,6 +32,19 @@ class Letters {
 		this.messages = messages;
 		this.html = engine(messages, TemplateMode.HTML, ".html");
 		this.text = engine(messages, TemplateMode.TEXT, ".txt");
+	}
+
+	/**
+	 * Parses and caches every template once at start-up: the first render of a template
+	 * is slow, and a mail is rendered inside its action's transaction, under its locks.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		for (LetterKind kind : LetterKind.values()) {
+			Map<String, Object> model = new HashMap<>();
+			kind.modelKeys().forEach((key) -> model.put(key, "1"));
+			render(new Letter(kind, "warm-up@invalid", null, Locale.ENGLISH, model, null));
+		}
 	}
 
 	Rendered render(Letter letter) {

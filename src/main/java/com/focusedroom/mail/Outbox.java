@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.focusedroom.gdpr.CustomerDataOwner;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +29,8 @@ public class Outbox implements CustomerDataOwner {
 
 	private static final Duration LIMIT_WINDOW = Duration.ofHours(1);
 
+	private static final int MAX_CLIENT_KEY_LENGTH = 64;
+
 	private final JdbcClient jdbc;
 
 	private final Letters letters;
@@ -33,11 +39,28 @@ public class Outbox implements CustomerDataOwner {
 
 	private final JsonMapper json;
 
-	Outbox(JdbcClient jdbc, Letters letters, MailProperties properties, JsonMapper json) {
+	private final MailMetrics metrics;
+
+	private final boolean deliveryConfigured;
+
+	Outbox(JdbcClient jdbc, Letters letters, MailProperties properties, JsonMapper json, MailMetrics metrics,
+			ObjectProvider<JavaMailSender> sender) {
 		this.jdbc = jdbc;
 		this.letters = letters;
 		this.properties = properties;
 		this.json = json;
+		this.metrics = metrics;
+		this.deliveryConfigured = sender.getIfAvailable() != null;
+	}
+
+	/**
+	 * Whether mail is delivered here: an SMTP server is configured
+	 * ({@code spring.mail.host}). Without one, posted mail stays queued and the admin's
+	 * Outbox shows it; a page can then show what it would otherwise only mail (the eBook
+	 * link).
+	 */
+	public boolean deliveryConfigured() {
+		return this.deliveryConfigured;
 	}
 
 	/**
@@ -56,19 +79,35 @@ public class Outbox implements CustomerDataOwner {
 			.rowSet();
 		if (suppressed(letter.recipient())) {
 			log.info("{} mail not queued: the address is suppressed", letter.kind());
+			this.metrics.notQueued("suppressed");
 			return Posting.SUPPRESSED;
 		}
 		if (sentInLastHour(letter.recipient()) >= this.properties.perRecipientPerHour()) {
 			log.info("{} mail not queued: the address reached its limit of {} an hour", letter.kind(),
 					this.properties.perRecipientPerHour());
+			this.metrics.notQueued("recipient_limit");
 			return Posting.OVER_LIMIT;
 		}
+		String client = clientKey(letter.client());
+		if (client != null) {
+			// Taken after the address's lock, as by every post: one poster per client at
+			// a
+			// time, so parallel requests cannot all pass the client's limit.
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 9))").param(client).query().rowSet();
+			if (postedForClientInLastHour(client) >= this.properties.perClientPerHour()) {
+				log.info("{} mail not queued: the requesting client reached its limit of {} an hour", letter.kind(),
+						this.properties.perClientPerHour());
+				this.metrics.notQueued("client_limit");
+				return Posting.OVER_LIMIT;
+			}
+		}
 		Letters.Rendered rendered = this.letters.render(letter);
-		this.jdbc.sql("""
-				INSERT INTO mail_outbox (customer_id, recipient, kind, subject, body_html, body_text, headers)
-				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO mail_outbox (customer_id, recipient, kind, subject, body_html, body_text, headers, client_key)
+					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
 			.params(letter.customerId(), letter.recipient(), letter.kind().template(), rendered.subject(),
-					rendered.html(), rendered.text(), this.json.writeValueAsString(rendered.headers()))
+					rendered.html(), rendered.text(), this.json.writeValueAsString(rendered.headers()), client)
 			.update();
 		return Posting.QUEUED;
 	}
@@ -85,6 +124,34 @@ public class Outbox implements CustomerDataOwner {
 	public Map<String, Integer> eraseCustomer(long customerId) {
 		return Map.of("mail_outbox",
 				this.jdbc.sql("DELETE FROM mail_outbox WHERE customer_id = ?").param(customerId).update());
+	}
+
+	/**
+	 * Forgets which client caused which mail once the limit's window has passed: the key
+	 * is an IP address, kept no longer than the limit needs it. Runs on every instance,
+	 * with or without delivery.
+	 */
+	@Scheduled(fixedDelayString = "${focusedroom.mail.client-key-cleanup-interval:5m}", initialDelay = 60_000)
+	void forgetClients() {
+		this.jdbc.sql(
+				"UPDATE mail_outbox SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < clock_timestamp() - ?::interval")
+			.param(LIMIT_WINDOW.toSeconds() + " seconds")
+			.update();
+	}
+
+	private static @Nullable String clientKey(@Nullable String client) {
+		if (client == null || client.isBlank()) {
+			return null;
+		}
+		return (client.length() > MAX_CLIENT_KEY_LENGTH) ? client.substring(0, MAX_CLIENT_KEY_LENGTH) : client;
+	}
+
+	private int postedForClientInLastHour(String client) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM mail_outbox WHERE client_key = ? AND created_at > clock_timestamp() - ?::interval")
+			.params(client, LIMIT_WINDOW.toSeconds() + " seconds")
+			.query(Integer.class)
+			.single();
 	}
 
 	private boolean suppressed(String recipient) {

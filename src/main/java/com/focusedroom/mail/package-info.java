@@ -5,7 +5,7 @@
  * with {@link com.focusedroom.mail.Letter}, {@link com.focusedroom.mail.LetterKind} and
  * {@link com.focusedroom.mail.Posting}.
  */
-@ApplicationModule(displayName = "Mail", allowedDependencies = { "gdpr", "shared" })
+@ApplicationModule(displayName = "Mail", allowedDependencies = { "audit", "gdpr", "shared" })
 @NullMarked
 package com.focusedroom.mail;
 

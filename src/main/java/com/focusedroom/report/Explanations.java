@@ -12,10 +12,14 @@ import com.focusedroom.scoring.Domain;
 import com.focusedroom.scoring.Facet;
 import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Level;
+import com.focusedroom.scoring.NormedLevel;
 
 /**
  * What each result means, in plain language: a text for a low, an average and a high
- * score of every domain and facet, read from {@code report/explanations.properties}.
+ * score of every domain and facet, and for each domain what a result that sets someone
+ * apart means at work, read from {@code report/explanations.properties}. Which text a
+ * score gets follows its normed level ({@link NormedLevel#coarse()}), never the raw 0-100
+ * scale.
  */
 final class Explanations {
 
@@ -43,6 +47,24 @@ final class Explanations {
 		return text(code + "." + level.name().toLowerCase(Locale.ROOT));
 	}
 
+	/**
+	 * What a normed level means, from the text for its three-word level (very high reads
+	 * the high text).
+	 * @param code a domain code ({@code C}) or facet code ({@code C5})
+	 */
+	String of(String code, NormedLevel level) {
+		return of(code, level.coarse());
+	}
+
+	/**
+	 * What a domain result that sets someone apart means at work.
+	 * @param domain the domain
+	 * @param high whether the result is above (true) or below the norm group's middle
+	 */
+	String work(Domain domain, boolean high) {
+		return text(domain.code() + ".work." + (high ? "high" : "low"));
+	}
+
 	private String text(String key) {
 		String text = this.texts.getProperty(key);
 		if (text == null) {
@@ -65,6 +87,8 @@ final class Explanations {
 		Explanations explanations = new Explanations(texts);
 		for (Domain domain : Domain.values()) {
 			explanations.about(domain);
+			explanations.work(domain, true);
+			explanations.work(domain, false);
 			for (Level level : Level.values()) {
 				explanations.of(domain.code(), level);
 			}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.focusedroom.customer.SignedInCustomer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
@@ -30,9 +31,12 @@ class ReportController {
 
 	private final ReportPdf pdf;
 
-	ReportController(Reports reports, ReportPdf pdf) {
+	private final ApplicationEventPublisher events;
+
+	ReportController(Reports reports, ReportPdf pdf, ApplicationEventPublisher events) {
 		this.reports = reports;
 		this.pdf = pdf;
+		this.events = events;
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}")
@@ -43,6 +47,7 @@ class ReportController {
 		model.addAttribute("report", find(token, opened, request, since));
 		remember(opened, token, request, response);
 		model.addAttribute("token", token);
+		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PAGE));
 		return "report/report";
 	}
 
@@ -53,6 +58,8 @@ class ReportController {
 		OpenedReports opened = OpenedReports.fromCookie(cookie);
 		ReportPage report = find(token, opened, request, null);
 		remember(opened, token, request, response);
+		byte[] document = this.pdf.render(report);
+		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PDF));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.cacheControl(CacheControl.noStore())
@@ -62,7 +69,7 @@ class ReportController {
 								: "focusedroom-report-" + report.reportId() + ".pdf")
 						.build()
 						.toString())
-			.body(this.pdf.render(report));
+			.body(document);
 	}
 
 	/** Remembers a report that exists as opened on this device. */

@@ -1,7 +1,11 @@
 package com.focusedroom.report;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,8 +16,10 @@ import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataOwner;
+import com.focusedroom.scoring.NormedProfile;
 import com.focusedroom.scoring.Norms;
 import com.focusedroom.scoring.Scores;
+import com.focusedroom.scoring.Validity;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +40,11 @@ public class Reports implements CustomerDataOwner {
 	// it.
 	private static final String ADD = """
 			INSERT INTO big_five_result (customer_id, report_id, scores, suggestions, channel_id, answers,
-			                             name, age, profession, career_stage, purpose, unconfirmed)
+			                             name, age, profession, career_stage, purpose, language, seconds_taken,
+			                             validity, unconfirmed)
 			SELECT :customerId, coalesce(max(report_id), 0) + 1, CAST(:scores AS jsonb), :suggestions, :channel,
-			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose, :unconfirmed
+			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose, :language,
+			       :secondsTaken, CAST(:validity AS jsonb), :unconfirmed
 			FROM big_five_result
 			WHERE customer_id = :customerId
 			RETURNING id, report_id, report_token
@@ -54,12 +62,13 @@ public class Reports implements CustomerDataOwner {
 	// (decision 0012), so a stranger's test in between does not break the owner's view.
 	private static final String FIND = """
 			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.age,
-			       r.career_stage, r.purpose, r.unconfirmed AND r.customer_id IS DISTINCT FROM :signedIn AS unconfirmed
+			       r.career_stage, r.purpose, r.answers, r.seconds_taken,
+			       r.unconfirmed AND r.customer_id IS DISTINCT FROM :signedIn AS unconfirmed
 			FROM big_five_result r
 			WHERE r.report_token = :token
 			UNION ALL
-			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage,
-			       p.purpose, false
+			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose,
+			       p.answers, p.seconds_taken, false
 			FROM big_five_result r
 			JOIN LATERAL (
 			    SELECT * FROM big_five_result e
@@ -77,9 +86,20 @@ public class Reports implements CustomerDataOwner {
 			FROM big_five_result WHERE customer_id = :customerId ORDER BY report_id
 			""";
 
+	private static final String VALIDITY = """
+			SELECT answers::int[] AS answers, seconds_taken, validity::text AS validity, language
+			FROM big_five_result
+			""";
+
+	/** The stored suggestion line of a report whose answers look invalid. */
+	static final String INVALID_LINE = "No suggestions: the answers look careless or invalid, so the report does not"
+			+ " interpret them. Take the test again when you have 15 quiet minutes.";
+
 	private final JdbcClient jdbc;
 
 	private final ScoresDocument scoresDocument;
+
+	private final ValidityDocument validityDocument;
 
 	private final SuggestionRules suggestionRules = new SuggestionRules();
 
@@ -88,23 +108,28 @@ public class Reports implements CustomerDataOwner {
 	Reports(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.scoresDocument = new ScoresDocument(json);
+		this.validityDocument = new ValidityDocument(json);
 	}
 
 	/**
 	 * Adds the next report of a customer whose row the current transaction has locked.
+	 * @param answers the 120 answers in the inventory's order
+	 * @param scores what they scored
+	 * @param validity the careless-answering checks of the answers (and the time, when
+	 * known), stored with the result
+	 * @param language the language of the statements the answers were given to
+	 * ({@code en}, {@code fr}, {@code pt-br} ...)
+	 * @param secondsTaken how long answering took, or null when not known
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
-			Scores scores, boolean unconfirmed) {
-		List<String> suggestions = this.suggestionRules
-			.suggest(scores, demographics.careerStage(), demographics.primaryGoal())
-			.stream()
-			.map(Suggestion::line)
-			.toList();
+			Scores scores, Validity validity, String language, @Nullable Integer secondsTaken, boolean unconfirmed) {
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
-			.param("suggestions", String.join("\n", suggestions))
+			.param("suggestions",
+					suggestionsText(scores, validity, demographics.age(), demographics.careerStage(),
+							demographics.primaryGoal()))
 			.param("channel", channel.id())
 			.param("answers", answers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.param("name", demographics.name())
@@ -113,8 +138,20 @@ public class Reports implements CustomerDataOwner {
 			.param("careerStage", CareerStage.codeOf(demographics.careerStage()))
 			.param("purpose", PrimaryGoal.codeOf(demographics.primaryGoal()))
 			.param("unconfirmed", unconfirmed)
+			.param("language", language)
+			.param("secondsTaken", secondsTaken)
+			.param("validity", this.validityDocument.write(validity, ValidityDocument.Source.SUBMISSION))
 			.query((rs, row) -> new AddedReport(rs.getLong("id"), rs.getInt("report_id"), rs.getString("report_token")))
 			.single();
+	}
+
+	/**
+	 * The suggestions stored with a report, one per line (see
+	 * {@link #storedSuggestions}).
+	 */
+	String suggestionsText(Scores scores, Validity validity, @Nullable Integer age, @Nullable CareerStage stage,
+			@Nullable PrimaryGoal goal) {
+		return String.join("\n", storedSuggestions(scores, validity, age, stage, goal));
 	}
 
 	/**
@@ -133,6 +170,7 @@ public class Reports implements CustomerDataOwner {
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
 					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),
 					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions")),
+					answers(rs.getArray("answers")), rs.getObject("seconds_taken", Integer.class),
 					rs.getBoolean("unconfirmed")))
 			.list();
 		if (found.isEmpty()) {
@@ -174,6 +212,33 @@ public class Reports implements CustomerDataOwner {
 	}
 
 	/**
+	 * The careless-answering checks of a stored result, with the language and time it was
+	 * answered in: as stored with the result; for a result stored before the checks were
+	 * (and not yet reached by the backfill) computed now from its stored answers without
+	 * the time; for a result without stored answers (legacy) {@code NOT_CHECKED}.
+	 * @param resultId the result's {@code big_five_result.id}
+	 * @return empty when there is no such result
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StoredValidity> validity(long resultId) {
+		return this.jdbc.sql(VALIDITY + "WHERE id = :id")
+			.param("id", resultId)
+			.query((rs, row) -> storedValidity((Integer[]) arrayOrNull(rs.getArray("answers")),
+					rs.getObject("seconds_taken", Integer.class), rs.getString("validity"), rs.getString("language")))
+			.optional();
+	}
+
+	/** {@link #validity(long)} of the report at a token. */
+	@Transactional(readOnly = true)
+	Optional<StoredValidity> validityAt(String token) {
+		return this.jdbc.sql(VALIDITY + "WHERE report_token = :token")
+			.param("token", token)
+			.query((rs, row) -> storedValidity((Integer[]) arrayOrNull(rs.getArray("answers")),
+					rs.getObject("seconds_taken", Integer.class), rs.getString("validity"), rs.getString("language")))
+			.optional();
+	}
+
+	/**
 	 * The owner disowns an unconfirmed report: it leaves their history and change view;
 	 * the row stays, so the numbers stay 1..n.
 	 * @return whether it was an unconfirmed report of this customer not disowned before
@@ -186,10 +251,61 @@ public class Reports implements CustomerDataOwner {
 				""").param("customerId", customerId).param("reportId", reportId).update() > 0;
 	}
 
+	/**
+	 * The checks of one stored result from its columns; see {@link #validity(long)}.
+	 */
+	StoredValidity storedValidity(Integer @Nullable [] answers, @Nullable Integer secondsTaken,
+			@Nullable String validity, @Nullable String language) {
+		if (answers == null) {
+			return new StoredValidity(StoredValidity.Status.NOT_CHECKED, null, language, secondsTaken);
+		}
+		Validity now = Validity.of(Arrays.asList(answers), secondsTaken);
+		if (validity == null) {
+			return new StoredValidity(StoredValidity.Status.COMPUTED_NOW, now, language, secondsTaken);
+		}
+		return new StoredValidity(StoredValidity.Status.STORED, this.validityDocument.read(validity, now), language,
+				secondsTaken);
+	}
+
+	private static @Nullable Object arrayOrNull(java.sql.@Nullable Array array) throws SQLException {
+		return (array != null) ? array.getArray() : null;
+	}
+
 	@Override
 	public Map<String, Integer> eraseCustomer(long customerId) {
 		return Map.of("big_five_result",
 				this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id").param("id", customerId).update());
+	}
+
+	/**
+	 * What {@code big_five_result.suggestions} keeps: one line per suggestion
+	 * ({@link Suggestion#line()}) from the normed profile for the age given; when the
+	 * answers look careless or invalid, one line saying so instead, as the report shows
+	 * no suggestions then.
+	 */
+	private List<String> storedSuggestions(Scores scores, Validity validity, @Nullable Integer age,
+			@Nullable CareerStage stage, @Nullable PrimaryGoal goal) {
+		if (validity.likelyInvalid()) {
+			return List.of(INVALID_LINE + " (From: " + String.join("; ",
+					validity.flagged().stream().map((check) -> check.kind().title().toLowerCase(Locale.ROOT)).toList())
+					+ ".)");
+		}
+		return this.suggestionRules.suggest(NormedProfile.of(scores, age), stage, goal)
+			.stream()
+			.map(Suggestion::line)
+			.toList();
+	}
+
+	private static @Nullable List<Integer> answers(java.sql.@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object[] values = (Object[]) array.getArray();
+		List<Integer> answers = new ArrayList<>(values.length);
+		for (Object value : values) {
+			answers.add(((Number) value).intValue());
+		}
+		return answers;
 	}
 
 	private static List<String> lines(String suggestions) {

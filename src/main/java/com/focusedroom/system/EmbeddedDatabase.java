@@ -144,6 +144,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 				return new EmbeddedDatabase(running.get(), null, credentials, dataDirectory, null);
 			}
 		}
+		if (!EmbeddedBinaries.present()) {
+			throw new EmbeddedBinaries.Missing();
+		}
 		try {
 			Files.createDirectories(dataDirectory);
 			boolean fresh = properties.cleanStart() || !Files.exists(dataDirectory.resolve("postgresql.conf"));

@@ -2,7 +2,7 @@
  * Cross-cutting web and runtime: the embedded database, security, error answers, the
  * clock and the landing page.
  */
-@ApplicationModule(displayName = "System", allowedDependencies = { "login" })
+@ApplicationModule(displayName = "System", allowedDependencies = { "login", "shared" })
 @NullMarked
 package com.focusedroom.system;
 

@@ -100,10 +100,24 @@ class AdminSecurityTests {
 			.with(csrf())
 			.exchange();
 		assertThat(login).hasStatus3xxRedirection().hasRedirectedUrl("/admin");
-		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
-		assertThat(this.mvc.get().uri("/admin").session(session)).hasStatusOk().bodyText().contains("Dashboard");
-		assertThat(this.mvc.post().uri("/admin/logout").session(session).with(csrf())).hasStatus3xxRedirection()
+		// The session is in the database (Spring Session JDBC); the browser holds its
+		// cookie.
+		// (Without a web server, Spring Session keeps its own cookie name; the running
+		// app's is
+		// JSESSIONID, see AdminSessionHttpTests.)
+		String setCookie = login.getResponse()
+			.getHeaders("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("JSESSIONID=") || header.startsWith("SESSION="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie"));
+		Cookie session = new Cookie(setCookie.substring(0, setCookie.indexOf('=')),
+				setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';')));
+		assertThat(this.mvc.get().uri("/admin").cookie(session)).hasStatusOk().bodyText().contains("Dashboard");
+		assertThat(this.mvc.post().uri("/admin/logout").cookie(session).with(csrf())).hasStatus3xxRedirection()
 			.hasRedirectedUrl("/admin/login?logout");
+		assertThat(this.mvc.get().uri("/admin").cookie(session)).as("the session ended with the logout")
+			.hasStatus3xxRedirection();
 		assertThat(this.jdbc
 			.sql("SELECT action FROM admin_audit WHERE actor = 'test-admin' AND action IN ('login', 'logout') "
 					+ "ORDER BY audit_id DESC LIMIT 2")

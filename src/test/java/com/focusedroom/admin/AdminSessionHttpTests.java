@@ -50,6 +50,49 @@ class AdminSessionHttpTests {
 			assertThat(response.headers().allValues("Set-Cookie")).as(path)
 				.noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
 		}
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM spring_session WHERE principal_name IS NULL"))
+			.as("sessions stored for nobody")
+			.isZero();
+	}
+
+	@Test
+	void aLoginStoresANewSessionInTheDatabaseAndTheLogoutDeletesIt() throws Exception {
+		// A session id planted in the browser before the login (session fixation) is not
+		// the one the admin gets.
+		String planted = "JSESSIONID=" + java.util.Base64.getEncoder()
+			.encodeToString("00000000-0000-0000-0000-000000000000".getBytes(StandardCharsets.US_ASCII));
+		Form login = form("/admin/login", new ArrayList<>(List.of(planted)));
+		HttpResponse<String> response = post("/admin/login", login.cookies(),
+				"username=session-admin&password=test-admin-password&_csrf=" + encode(login.token()));
+		assertThat(response.statusCode()).isEqualTo(302);
+		String setCookie = response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(setCookie).doesNotStartWith(planted + ";").contains("HttpOnly", "SameSite=Strict");
+		assertThat(setCookie).as("plain HTTP here; Secure behind TLS").doesNotContain("Secure");
+		List<String> admin = cookies(response, new ArrayList<>(login.cookies()));
+		String sessionId = new String(java.util.Base64.getDecoder()
+			.decode(admin.stream()
+				.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+				.findFirst()
+				.orElseThrow()
+				.substring("JSESSIONID=".length())), StandardCharsets.US_ASCII);
+		assertThat(Fixtures.count(this.jdbc,
+				"SELECT count(*) FROM spring_session WHERE session_id = ? AND principal_name = 'session-admin'",
+				sessionId))
+			.as("the session, in the database")
+			.isOne();
+		assertThat(get("/admin", admin).statusCode()).isEqualTo(200);
+		Form logout = form("/admin", admin);
+		assertThat(post("/admin/logout", logout.cookies(), "_csrf=" + encode(logout.token())).statusCode())
+			.isEqualTo(302);
+		assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM spring_session WHERE session_id = ?", sessionId))
+			.as("the session after the logout")
+			.isZero();
+		assertThat(get("/admin", admin).statusCode()).as("the old cookie after the logout").isEqualTo(302);
 	}
 
 	@Test

@@ -74,7 +74,7 @@ class ApiSubmissionTests {
 	}
 
 	private ApiSubmission read(String body) {
-		return ApiSubmission.read(this.json.readTree(body), 16);
+		return ApiSubmission.read(this.json.readTree(body), 16, List.of("en", "fr", "pt-br"));
 	}
 
 	private List<String> problems(String body) {

@@ -22,6 +22,8 @@ class BlankTestPageTests {
 
 	private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private static final Pattern STAMP = Pattern.compile("name=\"started\" value=\"([0-9]+\\.[0-9a-f]{64})\"");
+
 	@LocalServerPort
 	private int port;
 
@@ -32,6 +34,8 @@ class BlankTestPageTests {
 		String adasPage = ada.get("/big-five").body();
 		String bobsPage = bob.get("/big-five").body();
 		assertThat(token(adasPage)).isNotEqualTo(token(bobsPage));
+		assertThat(STAMP.matcher(adasPage).find()).as("the kept page has the visitor's own start stamp").isTrue();
+		assertThat(STAMP.matcher(bobsPage).find()).isTrue();
 		assertThat(withoutToken(adasPage)).isEqualTo(withoutToken(bobsPage)).contains("answers[119]");
 
 		for (Visitor visitor : new Visitor[] { ada, bob, new Visitor(this.port) }) {
@@ -63,7 +67,8 @@ class BlankTestPageTests {
 	}
 
 	private static String withoutToken(String page) {
-		return TOKEN.matcher(page).replaceAll("name=\"_csrf\" value=\"\"");
+		String withoutStamp = STAMP.matcher(page).replaceAll("name=\"started\" value=\"\"");
+		return TOKEN.matcher(withoutStamp).replaceAll("name=\"_csrf\" value=\"\"");
 	}
 
 }

@@ -25,7 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The statements in the visitor's language, and the page's aids for answering.
  */
 @WebMvcTest(AssessmentController.class)
-@Import(WebSecurityConfiguration.class)
+@Import({ WebSecurityConfiguration.class, AssessmentControllerTests.Stamps.class })
 class TestLanguageTests {
 
 	@Autowired

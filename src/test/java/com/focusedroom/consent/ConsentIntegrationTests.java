@@ -227,6 +227,8 @@ class ConsentIntegrationTests {
 			.query(Long.class)
 			.single()).as("one request, not one per tick").isEqualTo(1);
 		confirmFromMail("together@example.com");
+		// Twenty ticks of the same wording say one thing: one grant (issue 12: 9).
+		assertThat(this.consents.history(customerId)).hasSize(1).allMatch(Consents.ConsentEvent::isGrant);
 		assertOptIn("together@example.com", true);
 		assertThat(this.jdbc.sql("SELECT report_id FROM big_five_result WHERE customer_id = ? ORDER BY report_id")
 			.param(customerId)

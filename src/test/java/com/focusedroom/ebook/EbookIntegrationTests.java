@@ -93,13 +93,19 @@ class EbookIntegrationTests {
 	}
 
 	@Test
-	void eachRequestGetsItsOwnLinkAndEveryLinkKeepsWorking() throws Exception {
-		String first = request(Map.of("email", "twice@example.com")).headers().firstValue("Location").orElseThrow();
-		String second = request(Map.of("email", "twice@example.com")).headers().firstValue("Location").orElseThrow();
-		assertThat(first).isNotEqualTo(second);
+	void aRepeatedRequestGetsTheSameLinkAndAddsNoRowsAndARepeatedOptInAddsNoConsentEvent() throws Exception {
+		Map<String, String> form = Map.of("email", "twice@example.com", "optIn", "true", "ageConfirmed", "true");
+		String first = request(form).headers().firstValue("Location").orElseThrow();
+		String second = request(form).headers().firstValue("Location").orElseThrow();
+		String third = request(form).headers().firstValue("Location").orElseThrow();
+		assertThat(second).isEqualTo(first);
+		assertThat(third).isEqualTo(first);
+		String customer = "customer_id = (SELECT customer_id FROM customer WHERE email_id = 'twice@example.com')";
+		assertThat(count("ebook_download WHERE " + customer)).isEqualTo(1);
+		assertThat(count("customer_touch WHERE " + customer)).isEqualTo(1);
+		assertThat(count("consent_event WHERE " + customer)).as("one grant of the same wording").isEqualTo(1);
 		assertThat(visitor().getBytes(first).statusCode()).isEqualTo(200);
 		assertThat(visitor().getBytes(first).statusCode()).isEqualTo(200);
-		assertThat(visitor().getBytes(second).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -14,10 +14,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-client limit on public POSTs, with a limit of three per hour for this context.
+ * The per-client limit on public POSTs, with a limit of three per hour for this context,
+ * and on report PDFs, two per hour.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "focusedroom.rate-limit.requests=3", "focusedroom.rate-limit.window=1h" })
+		properties = { "focusedroom.rate-limit.requests=3", "focusedroom.rate-limit.window=1h",
+				"focusedroom.rate-limit.pdf-requests=2" })
 @DirtiesContext
 class RateLimitTests {
 
@@ -56,6 +58,21 @@ class RateLimitTests {
 		assertThat(visitor.get("/ebook").statusCode()).as("pages are still served").isEqualTo(200);
 		assertThat(visitor.get("/admin/login").statusCode()).isEqualTo(200);
 		assertThat(visitor.get("/api/v1/big-five/items").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void reportPdfsHaveALimitPerClientOfTheirOwn() throws Exception {
+		Visitor visitor = new Visitor(this.port);
+		// Unknown reports cost the same as known ones: the limit comes before the lookup.
+		String pdf = "/report/" + "ab".repeat(32) + ".pdf";
+		for (int i = 0; i < 2; i++) {
+			assertThat(visitor.get(pdf).statusCode()).isEqualTo(404);
+		}
+		HttpResponse<String> refused = visitor.get(pdf);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(visitor.get("/report/" + "ab".repeat(32)).statusCode()).as("report pages are not limited")
+			.isEqualTo(404);
 	}
 
 }

@@ -3,7 +3,9 @@ package com.focusedroom.report;
 import java.util.Locale;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.focusedroom.channel.Attribution;
@@ -15,7 +17,11 @@ import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.scoring.Inventory;
-import com.focusedroom.scoring.Item;
+import com.focusedroom.scoring.Level;
+import com.focusedroom.scoring.NormedProfile;
+import com.focusedroom.scoring.Scorer;
+import com.focusedroom.scoring.Scores;
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.Cookie;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,72 +56,137 @@ class ReportIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Test
-	void aFirstReportShowsChartsExplanationsPercentilesAndTheStoredSuggestions() throws Exception {
-		Assessments.Submitted report = submit("first@example.com", 36, keyed(4, "C", 1));
+	void aFirstReportOpensWithTheSummaryAndShowsLevelsFromTheNormsWithBands() throws Exception {
+		Assessments.Submitted report = submit("first@example.com", 36, Protocols.valid(1, Map.of("C", -2.5)));
 		String page = page(report.reportUrl());
 		assertThat(page).contains("Ada, your", "Report <span>1</span>");
+		assertThat(page.indexOf("id=\"summary\"")).as("the summary comes before the details")
+			.isPositive()
+			.isLessThan(page.indexOf("id=\"reading\""))
+			.isLessThan(page.indexOf("id=\"overview\""));
 		assertThat(countOf(page, "<svg class=\"chart\"")).as("the overview and one chart per domain").isEqualTo(6);
 		assertThat(countOf(page, "class=\"fill ")).as("5 domain bars and 30 facet bars").isEqualTo(35);
-		assertThat(page).contains(escaped(Explanations.standard().of("C", com.focusedroom.scoring.Level.LOW)))
-			.contains(escaped(Explanations.standard().of("C5", com.focusedroom.scoring.Level.LOW)));
-		assertThat(page).contains("women aged 21 to 40", "men aged 21 to 40", "Percentile among")
-			.contains("Johnson, J. A. (2014)");
+		assertThat(countOf(page, "<details class=\"facet-texts\"")).as("facet texts fold away").isEqualTo(5);
+		NormedProfile profile = NormedProfile.of(score(report), 36);
+		assertThat(profile.of("C").level().coarse()).as("assumption: the protocol is low in C").isEqualTo(Level.LOW);
+		assertThat(page).contains(escaped(Explanations.standard().of("C", Level.LOW)))
+			.contains("What sets you most apart from people aged 21 to 40")
+			.contains("people aged 21 to 40", "mixes women and men in equal parts", "90 % band")
+			.contains(profile.of("C").percentile() + Wording.ordinal(profile.of("C").percentile())
+				.substring(String.valueOf(profile.of("C").percentile()).length()) + " percentile")
+			.contains("Johnson, J. A. (2014)")
+			.contains("What this test is not", "not a")
+			.doesNotContain("women aged", "men aged");
 		String suggestions = storedSuggestions(report);
 		assertThat(suggestions.split("\n")).hasSizeBetween(SuggestionRules.LEAST, SuggestionRules.MOST)
-			.allSatisfy((line) -> assertThat(page).contains(escaped(line)));
+			.allSatisfy((line) -> assertThat(page).contains(escaped(line.substring(0, line.indexOf(" (From: ")))))
+			.allSatisfy((line) -> assertThat(line).matches(".*; (research: .+|craft advice)\\.\\)$"));
 		assertThat(suggestions).contains("your goal: Focus and get more done", "low Conscientiousness");
+		assertThat(page).contains("Research-based: ").contains("Craft advice");
 		assertThat(page).doesNotContain("Since report").doesNotContain("meaningful change");
+		assertThat(page).doesNotContain("id=\"validity\"").doesNotContain("could not be checked");
 	}
 
 	@Test
-	void withoutAnAgeTheReportSaysWhatTheNumbersMeanInsteadOfPercentiles() throws Exception {
+	void withoutAnAgeTheReportComparesWithPeopleOfAllAgesAndSaysSo() throws Exception {
 		Assessments.Submitted report = this.assessments.submit(EmailAddress.of("no-age@example.com"),
-				Demographics.none(), NewsletterChoice.notTicked(), keyed(3, "O", 3), Channel.BIG_FIVE_TEST,
-				Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
+				Demographics.none(), NewsletterChoice.notTicked(), Protocols.valid(2, Map.of()), Channel.BIG_FIVE_TEST,
+				Attribution.none());
 		String page = page(report.reportUrl());
 		assertThat(page).contains("You did not give your age with this test")
-			.doesNotContain("Percentile among")
-			.contains("Each score runs from 0");
+			.contains("people of all ages")
+			.doesNotContain("people aged");
 	}
 
 	@Test
 	void aReturningCustomerSeesWhatChangedSinceTheirPreviousReportAndWhatIsMeaningful() throws Exception {
-		Cookie opened = openedOnThisDevice(submit("returning@example.com", 45, keyed(3, "N", 5)));
-		submit("someone-else@example.com", 45, keyed(1, "N", 1));
-		Assessments.Submitted second = submit("returning@example.com", 46, keyed(3, "N", 1));
+		List<Integer> before = Protocols.valid(3, Map.of("N", 2.5));
+		List<Integer> after = Protocols.valid(4, Map.of("N", -2.5));
+		Cookie opened = openedOnThisDevice(submit("returning@example.com", 45, before));
+		submit("someone-else@example.com", 45, Protocols.valid(5, Map.of("N", 0.0)));
+		Assessments.Submitted second = submit("returning@example.com", 46, after);
 		assertThat(second.reportId()).isEqualTo(2);
 		String page = page(second.reportUrl(), opened);
 		assertThat(page).contains("This is your report <span>2</span>")
-			.contains("some of yours are, and they are marked below.");
-		assertThat(page).contains("Since report 1: 100 → 0, a meaningful change down.")
-			.as("an unchanged domain is within the margin of error")
-			.contains("Since report 1: 50 → 50, within the margin of error (about the same).");
-		assertThat(countOf(page, "class=\"previous\"")).as("a previous-score mark on every bar").isEqualTo(35);
-		assertThat(page).as("never another customer's scores").doesNotContain("Since report 1: 0 → 0");
+			.contains("some of yours are, and they are marked below.")
+			.contains("at most 5 times in 100");
+		String neuroticism = "Since report 1: " + Math.round(domainScore(before, "N")) + " → "
+				+ Math.round(domainScore(after, "N")) + " on the 0-100 scale: a meaningful change down (band ";
+		assertThat(page).contains(neuroticism);
+		assertThat(countOf(page, "class=\"previous\"")).as("a previous-result mark on every bar").isEqualTo(35);
 	}
 
 	@Test
 	void someoneWhoOnlyKnowsTheEmailSeesNeitherTheEarlierScoresNorTheStoredAge() throws Exception {
-		Cookie ownersDevice = openedOnThisDevice(submit("victim@example.com", 45, keyed(3, "N", 5)));
+		Cookie ownersDevice = openedOnThisDevice(submit("victim@example.com", 45, Protocols.valid(6, Map.of())));
 		Assessments.Submitted intruders = this.assessments.submit(EmailAddress.of("Victim@Example.com"),
-				Demographics.none(), NewsletterChoice.notTicked(), keyed(3, "N", 1), Channel.BIG_FIVE_TEST,
-				Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
+				Demographics.none(), NewsletterChoice.notTicked(), Protocols.valid(7, Map.of()), Channel.BIG_FIVE_TEST,
+				Attribution.none());
 		assertThat(intruders.reportId()).isEqualTo(2);
 		String page = page(intruders.reportUrl(), someoneElsesDevice());
 		assertThat(page).contains("You have taken the test before")
 			.doesNotContain("Since report")
 			.doesNotContain("class=\"previous\"")
 			.as("the customer's stored age is not used for this report")
-			.doesNotContain("Percentile among")
+			.doesNotContain("people aged 41 to 60")
 			.contains("You did not give your age with this test");
 		assertThat(pdfText(intruders, someoneElsesDevice())).doesNotContain("Since report");
 		assertThat(page(intruders.reportUrl(), ownersDevice)).as("the owner's device, which opened report 1")
-			.contains("Since report 1: 100 → 0");
+			.contains("Since report 1: ");
+	}
+
+	@Test
+	void answersThatLookCarelessAreSaidToBeSoAtTheTopAndNotInterpreted() throws Exception {
+		Assessments.Submitted report = submit("all-threes@example.com", 36, Collections.nCopies(120, 3));
+		String page = page(report.reportUrl());
+		int banner = page.indexOf("id=\"validity\"");
+		assertThat(banner).as("the notice is there").isPositive();
+		assertThat(banner).as("at the top, before anything about the scores")
+			.isLessThan(page.indexOf("Download as PDF"))
+			.isLessThan(page.indexOf("id=\"reading\""));
+		assertThat(page)
+			.contains("Your answers look careless or hurried", "Take it again when you have 15 quiet minutes",
+					"Mostly neutral answers", "Why it matters")
+			.doesNotContain("id=\"summary\"")
+			.doesNotContain("id=\"suggestions\"")
+			.doesNotContain(escaped(Explanations.standard().of("O", Level.AVERAGE)))
+			.contains("<details class=\"uninterpreted\">");
+		assertThat(storedSuggestions(report)).startsWith(Reports.INVALID_LINE).doesNotContain("\n");
+		assertThat(pdfText(report, null)).contains("Your answers look careless or hurried",
+				"Take it again when you have 15 quiet minutes");
+	}
+
+	@Test
+	void veryHighDepressionAnxietyOrVulnerabilityAddsACalmNoteOnSupport() throws Exception {
+		List<Integer> distressed = Protocols.valid(8, Map.of("N", 3.0));
+		NormedProfile profile = NormedProfile.of(new Scorer(Inventory.ipipNeo120()).score(distressed), 36);
+		assertThat(profile.supportNote().shown()).as("assumption: the protocol is very high in N1, N3 or N6").isTrue();
+		Assessments.Submitted report = submit("support@example.com", 36, distressed);
+		String page = page(report.reportUrl());
+		assertThat(page).contains("If things feel heavy at the moment", "not a mental-health assessment")
+			.contains(profile.supportNote().veryHigh().get(0).name())
+			.doesNotContainIgnoringCase("disorder")
+			.doesNotContainIgnoringCase("alarming");
+		assertThat(pdfText(report, null)).contains("If things feel heavy at the moment");
+
+		Assessments.Submitted calm = submit("calm@example.com", 36, Protocols.valid(9, Map.of("N", -2.0)));
+		assertThat(page(calm.reportUrl())).doesNotContain("If things feel heavy")
+			.contains("not a mental-health assessment");
+	}
+
+	@Test
+	void aResultWithoutStoredAnswersSaysItHasNoCarelessnessCheck() throws Exception {
+		Assessments.Submitted report = submit("no-answers@example.com", 36, Protocols.valid(10, Map.of()));
+		this.jdbc.sql("UPDATE big_five_result SET answers = NULL WHERE report_token = ?")
+			.param(report.reportUrl().substring("/report/".length()))
+			.update();
+		assertThat(page(report.reportUrl())).contains("could not be checked for careless answering")
+			.contains("id=\"summary\"");
 	}
 
 	@Test
 	void theDeviceRemembersTheReportsItOpenedButNotUnknownOnes() throws Exception {
-		Assessments.Submitted first = submit("device@example.com", 30, keyed(3, "E", 5));
+		Assessments.Submitted first = submit("device@example.com", 30, Protocols.valid(17, Map.of()));
 		Cookie opened = openedOnThisDevice(first);
 		assertThat(opened.getValue()).isEqualTo(first.reportUrl().substring("/report/".length()));
 		assertThat(opened.isHttpOnly()).isTrue();
@@ -127,8 +198,8 @@ class ReportIntegrationTests {
 
 	@Test
 	void thePdfShowsTheSameReportAndIsNotBlank() throws Exception {
-		Cookie opened = openedOnThisDevice(submit("pdf@example.com", 30, keyed(3, "E", 5)));
-		Assessments.Submitted report = submit("pdf@example.com", 31, keyed(2, "E", 5));
+		Cookie opened = openedOnThisDevice(submit("pdf@example.com", 30, Protocols.valid(11, Map.of("E", 2.0))));
+		Assessments.Submitted report = submit("pdf@example.com", 31, Protocols.valid(12, Map.of("E", 2.0)));
 		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(opened).exchange();
 		assertThat(result).hasStatusOk().hasContentType("application/pdf");
 		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("focusedroom-report-2.pdf");
@@ -139,7 +210,8 @@ class ReportIntegrationTests {
 			String text = stripper.getText(pdf).replaceAll("\\s+", " ");
 			assertThat(text).contains("Ada, your Big Five report", "Report 2", "Openness to Experience",
 					"Conscientiousness", "Extraversion", "Agreeableness", "Neuroticism", "Imagination", "Cautiousness",
-					"Suggestions for your focus and career", "Since report 1", "women aged 21 to 40");
+					"Suggestions for your focus and career", "Since report 1", "people aged 21 to 40", "Your summary",
+					"percentile", "90 % band", "What this test is not");
 			String firstSuggestion = storedSuggestions(report).split("\n")[0];
 			assertThat(text).contains(firstSuggestion.substring(0, 50));
 			BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 50);
@@ -149,7 +221,7 @@ class ReportIntegrationTests {
 
 	@Test
 	void scoresKeptInAnotherFormShowTheSuggestionsAndAreNotComparedWith() throws Exception {
-		Assessments.Submitted first = submit("legacy-shape@example.com", 50, keyed(3, "O", 4));
+		Assessments.Submitted first = submit("legacy-shape@example.com", 50, Protocols.valid(13, Map.of()));
 		this.jdbc.sql("UPDATE big_five_result SET scores = '{\"openness\": 3.5}' WHERE report_token = ?")
 			.param(first.reportUrl().substring("/report/".length()))
 			.update();
@@ -157,7 +229,7 @@ class ReportIntegrationTests {
 			.contains(escaped(storedSuggestions(first).split("\n")[0]));
 		assertThat(this.mvc.get().uri(first.reportUrl() + ".pdf")).hasStatusOk();
 
-		Assessments.Submitted second = submit("legacy-shape@example.com", 50, keyed(3, "O", 2));
+		Assessments.Submitted second = submit("legacy-shape@example.com", 50, Protocols.valid(14, Map.of()));
 		assertThat(page(second.reportUrl())).contains("Report <span>2</span>")
 			.doesNotContain("Since report 1")
 			.doesNotContain("This is your report");
@@ -166,8 +238,8 @@ class ReportIntegrationTests {
 	@Test
 	void aNameInAnotherScriptDoesNotBreakThePdf() throws Exception {
 		Assessments.Submitted report = this.assessments.submit(EmailAddress.of("script@example.com"),
-				new Demographics("Zoë 陈 <b>", 28, null, null, null), NewsletterChoice.notTicked(), keyed(3, "A", 4),
-				Channel.BIG_FIVE_TEST, Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null));
+				new Demographics("Zoë 陈 <b>", 28, null, null, null), NewsletterChoice.notTicked(),
+				Protocols.valid(15, Map.of()), Channel.BIG_FIVE_TEST, Attribution.none());
 		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").exchange();
 		assertThat(result).hasStatusOk();
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
@@ -188,15 +260,14 @@ class ReportIntegrationTests {
 				Assessments.Origin.anonymous(Locale.ENGLISH, null));
 	}
 
-	/**
-	 * Answers that give every facet the keyed score {@code all}, except the facets of one
-	 * domain, which get {@code value}.
-	 */
-	private static List<Integer> keyed(int all, String domain, int value) {
-		return Inventory.ipipNeo120().items().stream().map((Item item) -> {
-			int keyed = item.facet().domain().code().equals(domain) ? value : all;
-			return item.reversed() ? 6 - keyed : keyed;
-		}).toList();
+	private static Scores score(Assessments.Submitted report) {
+		return report.scores();
+	}
+
+	private static double domainScore(List<Integer> answers, String domain) {
+		return new Scorer(Inventory.ipipNeo120()).score(answers)
+			.of(com.focusedroom.scoring.Domain.ofCode(domain))
+			.score();
 	}
 
 	private String page(String url, Cookie... cookies) throws Exception {
@@ -217,11 +288,14 @@ class ReportIntegrationTests {
 
 	/** A device that has opened a report of its own, not the one compared with. */
 	private Cookie someoneElsesDevice() {
-		return openedOnThisDevice(submit("intruder-" + System.nanoTime() + "@example.com", 30, keyed(3, "O", 3)));
+		return openedOnThisDevice(
+				submit("intruder-" + System.nanoTime() + "@example.com", 30, Protocols.valid(16, Map.of())));
 	}
 
-	private String pdfText(Assessments.Submitted report, Cookie cookie) throws Exception {
-		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(cookie).exchange();
+	private String pdfText(Assessments.Submitted report, @Nullable Cookie cookie) throws Exception {
+		MvcTestResult result = (cookie != null)
+				? this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(cookie).exchange()
+				: this.mvc.get().uri(report.reportUrl() + ".pdf").exchange();
 		assertThat(result).hasStatusOk();
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
 			return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");

@@ -19,7 +19,8 @@ class ScoresDocumentTests {
 		Scores scores = Profiles.scores("O=5,C2=1,N=2");
 		String written = this.document.write(scores);
 		assertThat(this.document.read(written)).contains(scores);
-		assertThat(this.json.readTree(written).path("O").asDouble()).as("top-level letters for SQL").isEqualTo(100.0);
+		assertThat(this.json.readTree(written).path("O").asDouble()).as("top-level letters for SQL")
+			.isEqualTo(scores.of(com.focusedroom.scoring.Domain.OPENNESS).score());
 	}
 
 	@ParameterizedTest

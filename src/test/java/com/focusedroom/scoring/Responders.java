@@ -15,7 +15,7 @@ import java.util.Random;
  * within 1 to 5, with + for plus-keyed and - for minus-keyed items. The noise makes facet
  * alphas of about .6 to .7, as reported for the IPIP-NEO-120.
  */
-final class Responders {
+public final class Responders {
 
 	private static final Inventory INVENTORY = Inventory.ipipNeo120();
 
@@ -24,7 +24,7 @@ final class Responders {
 	private Responders() {
 	}
 
-	static List<Integer> careful(Random random) {
+	public static List<Integer> careful(Random random) {
 		Map<Domain, Double> domainLevels = new HashMap<>();
 		for (Domain domain : Domain.values()) {
 			domainLevels.put(domain, random.nextGaussian());
@@ -44,7 +44,7 @@ final class Responders {
 		return answers;
 	}
 
-	static List<Integer> uniform(Random random) {
+	public static List<Integer> uniform(Random random) {
 		List<Integer> answers = new ArrayList<>();
 		for (int i = 0; i < INVENTORY.size(); i++) {
 			answers.add(1 + random.nextInt(5));
@@ -52,11 +52,11 @@ final class Responders {
 		return answers;
 	}
 
-	static List<Integer> same(int answer) {
+	public static List<Integer> same(int answer) {
 		return java.util.Collections.nCopies(INVENTORY.size(), answer);
 	}
 
-	static List<Integer> alternating(int first, int second) {
+	public static List<Integer> alternating(int first, int second) {
 		List<Integer> answers = new ArrayList<>();
 		for (int i = 0; i < INVENTORY.size(); i++) {
 			answers.add((i % 2 == 0) ? first : second);
