@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Consent that can be proved, end to end: grants with the wording shown, the history that
  * reproduces opt_in, the unsubscribe link, and the minimum age.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "focusedroom.mail.per-client-per-hour=1000")
 class ConsentIntegrationTests {
 
 	// Every customer's opt_in must equal "the latest newsletter event is a grant".
