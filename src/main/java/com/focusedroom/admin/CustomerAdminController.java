@@ -18,6 +18,7 @@ import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataExport;
 import com.focusedroom.gdpr.Erasures;
+import com.focusedroom.mail.MailLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -60,8 +61,10 @@ class CustomerAdminController {
 
 	private final Clock clock;
 
+	private final MailLog mail;
+
 	CustomerAdminController(CustomerDirectory directory, CustomerExport export, CustomerDataExport data,
-			Customers customers, Erasures erasures, AuditLog audit, Clock clock) {
+			Customers customers, Erasures erasures, AuditLog audit, Clock clock, MailLog mail) {
 		this.directory = directory;
 		this.export = export;
 		this.data = data;
@@ -69,6 +72,7 @@ class CustomerAdminController {
 		this.erasures = erasures;
 		this.audit = audit;
 		this.clock = clock;
+		this.mail = mail;
 	}
 
 	@ModelAttribute("careerStages")
@@ -126,6 +130,7 @@ class CustomerAdminController {
 		this.audit.record(Actor.current(), AuditAction.VIEW_CUSTOMER, id, null);
 		model.addAttribute("customer", customer);
 		model.addAttribute("erasedBefore", this.erasures.erasedAt(customer.email()).orElse(null));
+		model.addAttribute("mail", this.mail.forCustomer(id));
 		return "admin/customer";
 	}
 
