@@ -56,7 +56,11 @@ class ScaleOutIT {
 			// logs.
 			"--focusedroom.gdpr.retention.unconsented-after=3650d",
 			"--focusedroom.gdpr.retention.cron=*/" + TICK_SECONDS + " * * * * *",
-			"--focusedroom.gdpr.retention.lock-at-least-for=PT3S" };
+			"--focusedroom.gdpr.retention.lock-at-least-for=PT3S",
+			// 50 simultaneous submissions on a pool of 10: on a loaded machine the
+			// default
+			// 3 s wait for a connection gave 503s; these tests check rules, not latency.
+			"--spring.datasource.hikari.connection-timeout=30000" };
 
 	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
