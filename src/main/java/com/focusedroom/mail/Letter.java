@@ -3,8 +3,8 @@ package com.focusedroom.mail;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import com.focusedroom.shared.TypedText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 public record Letter(LetterKind kind, String recipient, @Nullable Long customerId, Locale locale,
 		Map<String, Object> model, @Nullable String client) {
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-
 	public Letter {
 		model = withoutControlCharacters(model);
 		for (String key : kind.modelKeys()) {
@@ -43,7 +41,7 @@ public record Letter(LetterKind kind, String recipient, @Nullable Long customerI
 	private static Map<String, Object> withoutControlCharacters(Map<String, Object> model) {
 		Map<String, Object> cleaned = new LinkedHashMap<>();
 		model.forEach((key, value) -> cleaned.put(key,
-				(value instanceof String text) ? CONTROL.matcher(text).replaceAll("") : value));
+				(value instanceof String text) ? TypedText.withoutControlCharacters(text) : value));
 		return Map.copyOf(cleaned);
 	}
 
