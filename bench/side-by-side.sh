@@ -173,9 +173,9 @@ measure_jar() {
 		--user $ROLE --pgbench "$PGBIN/pgbench" --pgbench-conn="-h 127.0.0.1 -p $DB_PORT -U $ROLE $db" \
 		--prefix "pgb-$label-$run" --customers $SHARED_CUSTOMERS --out "$OUT/$label-$run"
 
-	MODE=new PREFIX=app-$label-$run wrk_measure "$label" "$run" api-new "$base/api/v1/big-five" "$BENCH/api-submit.lua"
+	MODE=new PREFIX=app-$label-$run wrk_measure "$label" "$run" api-new "$base/api/v1/big-five" "$BENCH/post-api.lua"
 	MODE=shared PREFIX=app-$label-$run CUSTOMERS=$SHARED_CUSTOMERS \
-		wrk_measure "$label" "$run" api-returning "$base/api/v1/big-five" "$BENCH/api-submit.lua"
+		wrk_measure "$label" "$run" api-returning "$base/api/v1/big-five" "$BENCH/post-api.lua"
 
 	# The same transaction straight from pgbench, the same 16 clients, the app idle.
 	for mode in new returning; do # (a shorter warm-up: no JIT to wait for)

@@ -46,6 +46,8 @@ class ModularityTests {
 
 	@Test
 	void theModuleDocumentationInDocsIsWhatTheCodeGenerates() throws IOException {
+		// From scratch: files left in target by an earlier generation are not today's.
+		org.springframework.util.FileSystemUtils.deleteRecursively(GENERATED);
 		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
 			.writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
@@ -126,7 +128,9 @@ class ModularityTests {
 	}
 
 	private static List<String> sortedLines(Path file) throws IOException {
-		return Files.readAllLines(file).stream().sorted().toList();
+		// A canvas's list cell starts with "|" on whichever element Modulith writes
+		// first.
+		return Files.readAllLines(file).stream().map((line) -> line.replaceFirst("^\\|\\* ", "* ")).sorted().toList();
 	}
 
 	private static List<Path> files(Path folder) throws IOException {

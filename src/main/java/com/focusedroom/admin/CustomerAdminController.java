@@ -1,5 +1,6 @@
 package com.focusedroom.admin;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataExport;
 import com.focusedroom.gdpr.Erasures;
+import com.focusedroom.mail.MailLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -34,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,8 +61,10 @@ class CustomerAdminController {
 
 	private final Clock clock;
 
+	private final MailLog mail;
+
 	CustomerAdminController(CustomerDirectory directory, CustomerExport export, CustomerDataExport data,
-			Customers customers, Erasures erasures, AuditLog audit, Clock clock) {
+			Customers customers, Erasures erasures, AuditLog audit, Clock clock, MailLog mail) {
 		this.directory = directory;
 		this.export = export;
 		this.data = data;
@@ -69,6 +72,7 @@ class CustomerAdminController {
 		this.erasures = erasures;
 		this.audit = audit;
 		this.clock = clock;
+		this.mail = mail;
 	}
 
 	@ModelAttribute("careerStages")
@@ -101,22 +105,28 @@ class CustomerAdminController {
 		return "admin/customers";
 	}
 
+	/**
+	 * Streams the CSV from the request's own thread. Not a {@code StreamingResponseBody}:
+	 * written on another thread, its first flush commits the admin's session (Spring
+	 * Session JDBC) while the request thread commits it too, and a session created by the
+	 * request was then inserted twice (a duplicate key, the export failed).
+	 */
 	@GetMapping(value = "/admin/customers/export.csv", produces = "text/csv")
-	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam(required = false) @Nullable String q,
+	void exportCsv(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Integer channel,
 			@RequestParam(required = false) @Nullable Boolean optIn,
 			@RequestParam(required = false) @Nullable CareerStage careerStage,
-			@RequestParam(defaultValue = "false") boolean includeWithoutConsent) {
+			@RequestParam(defaultValue = "false") boolean includeWithoutConsent, HttpServletResponse response)
+			throws IOException {
 		CustomerFilter filter = new CustomerFilter(q, channel, optIn, careerStage);
 		CustomerFilter exported = includeWithoutConsent ? filter : filter.optedInUnlessChosen();
 		this.audit.record(Actor.current(), AuditAction.EXPORT_CSV, null, describe(exported));
 		String filename = "customers-" + LocalDate.now(this.clock) + ".csv";
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body((out) -> this.export.write(exported, out));
+		response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(filename).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		this.export.write(exported, response.getOutputStream());
 	}
 
 	@GetMapping("/admin/customers/{id}")
@@ -126,6 +136,7 @@ class CustomerAdminController {
 		this.audit.record(Actor.current(), AuditAction.VIEW_CUSTOMER, id, null);
 		model.addAttribute("customer", customer);
 		model.addAttribute("erasedBefore", this.erasures.erasedAt(customer.email()).orElse(null));
+		model.addAttribute("mail", this.mail.forCustomer(id));
 		return "admin/customer";
 	}
 

@@ -37,6 +37,19 @@ class LimitsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(LimitsConfiguration.class);
 
+	private final long maxFormBytes;
+
+	/**
+	 * The largest body the app reads at all: a form's or the API's, whichever is larger.
+	 */
+	private final long maxBodyBytes;
+
+	LimitsConfiguration(@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
+			@Value("${focusedroom.api.max-body-size:64KB}") DataSize maxApiBody) {
+		this.maxFormBytes = maxFormSize.toBytes();
+		this.maxBodyBytes = Math.max(maxFormSize.toBytes(), maxApiBody.toBytes());
+	}
+
 	@Bean
 	FilterRegistrationBean<ClientAddressCheck> clientAddressCheck(ErrorAnswers answers) {
 		FilterRegistrationBean<ClientAddressCheck> registration = new FilterRegistrationBean<>(
@@ -52,10 +65,9 @@ class LimitsConfiguration {
 	 */
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> slowClientValve(SlowClientProperties slowClients,
-			RateLimitProperties rateLimits, @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
-			@Value("${focusedroom.api.max-body-size:64KB}") DataSize maxApiBody) {
+			RateLimitProperties rateLimits) {
 		int maxInFlight = rateLimits.enabled() ? slowClients.maxInFlightPerClient() : 0;
-		long maxBody = Math.max(maxFormSize.toBytes(), maxApiBody.toBytes());
+		long maxBody = this.maxBodyBytes;
 		return new WebServerFactoryCustomizer<>() {
 
 			@Override
@@ -67,11 +79,9 @@ class LimitsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<SlowClientRefusals> slowClientRefusals(ErrorAnswers answers,
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
-			@Value("${focusedroom.api.max-body-size:64KB}") DataSize maxApiBody) {
+	FilterRegistrationBean<SlowClientRefusals> slowClientRefusals(ErrorAnswers answers) {
 		FilterRegistrationBean<SlowClientRefusals> registration = new FilterRegistrationBean<>(
-				new SlowClientRefusals(answers, Math.max(maxFormSize.toBytes(), maxApiBody.toBytes())));
+				new SlowClientRefusals(answers, this.maxBodyBytes));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
 		return registration;
 	}
@@ -131,10 +141,9 @@ class LimitsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<FormSizeLimit> formSizeLimit(
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, ErrorAnswers answers) {
+	FilterRegistrationBean<FormSizeLimit> formSizeLimit(ErrorAnswers answers) {
 		FilterRegistrationBean<FormSizeLimit> registration = new FilterRegistrationBean<>(
-				new FormSizeLimit(maxFormSize.toBytes(), answers));
+				new FormSizeLimit(this.maxFormBytes, answers));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}

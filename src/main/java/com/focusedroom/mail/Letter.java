@@ -1,8 +1,10 @@
 package com.focusedroom.mail;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.focusedroom.shared.TypedText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +25,24 @@ public record Letter(LetterKind kind, String recipient, @Nullable Long customerI
 		Map<String, Object> model, @Nullable String client) {
 
 	public Letter {
-		model = Map.copyOf(model);
+		model = withoutControlCharacters(model);
 		for (String key : kind.modelKeys()) {
 			if (!model.containsKey(key)) {
 				throw new IllegalArgumentException(kind + " mail needs the model value " + key);
 			}
 		}
+	}
+
+	/**
+	 * The model with control characters taken out of its texts: a name is kept as typed
+	 * elsewhere, but no mail needs a NUL or a form feed, and PostgreSQL refuses NUL in
+	 * the rendered message.
+	 */
+	private static Map<String, Object> withoutControlCharacters(Map<String, Object> model) {
+		Map<String, Object> cleaned = new LinkedHashMap<>();
+		model.forEach((key, value) -> cleaned.put(key,
+				(value instanceof String text) ? TypedText.withoutControlCharacters(text) : value));
+		return Map.copyOf(cleaned);
 	}
 
 }

@@ -2,15 +2,14 @@ package com.focusedroom.mail;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The mail settings, and scheduling for the delivery worker, the queue's meters and the
- * clean-up of client keys.
+ * The mail settings. The delivery worker, the queue's meters and the clean-up of client
+ * keys are scheduled by the app's one scheduling switch ({@code system}'s, web app only),
+ * so the command-line tools never deliver mail.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
-@EnableScheduling
 class MailConfiguration {
 
 }

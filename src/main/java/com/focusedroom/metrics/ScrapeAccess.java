@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -31,6 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Its own filter chain, ahead of the site's: no session, no CSRF, no login page.
  */
 @Configuration(proxyBeanMethods = false)
+// Only where there is a web server to guard: the verify command runs without one.
+@ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableConfigurationProperties(MetricsProperties.class)
 class ScrapeAccess {
 

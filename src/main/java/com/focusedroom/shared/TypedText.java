@@ -22,8 +22,13 @@ public final class TypedText {
 		if (typed == null) {
 			return null;
 		}
-		String cleaned = CONTROL.matcher(typed).replaceAll("").strip();
+		String cleaned = withoutControlCharacters(typed).strip();
 		return cleaned.isEmpty() ? null : cleaned;
+	}
+
+	/** The text with its control characters taken out, and nothing else changed. */
+	public static String withoutControlCharacters(String text) {
+		return CONTROL.matcher(text).replaceAll("");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -35,6 +36,13 @@ class ScheduledJobsConfiguration {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.withTableName("shedlock")
+			// Named, not detected: ShedLock detects the product from a connection's
+			// metadata
+			// and, when that fails once, falls back to UNKNOWN, for which usingDbTime()
+			// throws
+			// on every run (ScaleOutIT found every scheduled job failing so in the
+			// packaged app).
+			.withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
 			.usingDbTime()
 			.build());
 	}

@@ -79,7 +79,8 @@ class AdminSecurityTests {
 		assertThat(checked).as("the enumeration found the admin pages")
 			.contains("GET /admin", "GET /admin/customers", "GET /admin/customers/1", "POST /admin/customers/1/erase",
 					"POST /admin/customers/1/demographics", "GET /admin/customers/export.csv",
-					"GET /admin/customers/1/data.json", "GET /admin/integrity", "GET /admin/audit");
+					"GET /admin/customers/1/data.json", "GET /admin/integrity", "GET /admin/audit", "GET /admin/outbox",
+					"GET /admin/outbox/1", "GET /admin/suppressions", "POST /admin/suppressions/lift");
 		assertThat(this.mvc.get().uri("/admin/not-a-page")).hasStatus3xxRedirection();
 	}
 

@@ -3,11 +3,7 @@ package com.focusedroom.assessment;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.channel.Channel;
@@ -109,11 +105,11 @@ class TestExperienceBrowserTests {
 	void theTestPageAndTheReportHaveNoSeriousAccessibilityViolations() {
 		this.browser = Browser.start();
 		open("/big-five");
-		assertNoSeriousViolations("the test page");
+		Browser.assertNoSeriousAccessibilityViolations(this.browser, "the test page");
 		open("/big-five?lang=ar");
-		assertNoSeriousViolations("the test page in Arabic");
+		Browser.assertNoSeriousAccessibilityViolations(this.browser, "the test page in Arabic");
 		open(twoReports());
-		assertNoSeriousViolations("a second report");
+		Browser.assertNoSeriousAccessibilityViolations(this.browser, "a second report");
 	}
 
 	@Test
@@ -123,11 +119,11 @@ class TestExperienceBrowserTests {
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 		open("/big-five");
 		assertThat(((Number) script("return window.innerWidth")).intValue()).isEqualTo(390);
-		assertNoHorizontalScroll("the test page");
+		Browser.assertNoHorizontalScroll(this.browser, "the test page");
 		open("/big-five?lang=de");
-		assertNoHorizontalScroll("the test page in German");
+		Browser.assertNoHorizontalScroll(this.browser, "the test page in German");
 		open(twoReports());
-		assertNoHorizontalScroll("a second report");
+		Browser.assertNoHorizontalScroll(this.browser, "a second report");
 	}
 
 	/**
@@ -151,33 +147,6 @@ class TestExperienceBrowserTests {
 	/** Plus-keyed statements answered {@code plus}, minus-keyed ones {@code minus}. */
 	private static List<Integer> answers(int plus, int minus) {
 		return Inventory.ipipNeo120().items().stream().map((item) -> item.reversed() ? minus : plus).toList();
-	}
-
-	private void assertNoSeriousViolations(String page) {
-		Results results = new AxeBuilder().analyze(this.browser);
-		List<Rule> serious = results.getViolations()
-			.stream()
-			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-			.toList();
-		assertThat(serious)
-			.as(page + ": "
-					+ serious.stream()
-						.map((rule) -> rule.getId() + " (" + rule.getImpact() + ") at "
-								+ rule.getNodes()
-									.stream()
-									.limit(3)
-									.map((node) -> node.getHtml())
-									.collect(Collectors.joining(" | ")))
-						.collect(Collectors.joining("; ")))
-			.isEmpty();
-		assertThat(results.getPasses()).as("axe really ran").isNotEmpty();
-	}
-
-	private void assertNoHorizontalScroll(String page) {
-		long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
-		long clientWidth = ((Number) script("return document.documentElement.clientWidth")).longValue();
-		assertThat(scrollWidth).as(page + " is " + scrollWidth + "px wide in a " + clientWidth + "px screen")
-			.isLessThanOrEqualTo(clientWidth);
 	}
 
 	private void open(String path) {

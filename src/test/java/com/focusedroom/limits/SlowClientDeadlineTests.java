@@ -72,14 +72,14 @@ class SlowClientDeadlineTests {
 			// The flood holds most of the 200 threads (cut at the deadline, its
 			// connections are
 			// opened again).
-			await().atMost(Duration.ofSeconds(90)).until(() -> SlowFlood.busyWorkers(this.context) >= 150);
 			for (int i = 0; i < 3; i++) {
+				// Each visit starts while the flood holds most threads (the deadline cuts
+				// its connections now and then and they come back, so wait for it).
+				await().atMost(Duration.ofSeconds(90)).until(() -> SlowFlood.busyWorkers(this.context) >= 150);
 				String answer = SlowFlood.exchange("127.0.0.2", this.port,
 						"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 				assertThat(answer).as("a visitor from another address, during the flood").startsWith("HTTP/1.1 200");
 			}
-			assertThat(SlowFlood.busyWorkers(this.context)).as("the flood still holds threads")
-				.isGreaterThanOrEqualTo(100);
 		}
 	}
 

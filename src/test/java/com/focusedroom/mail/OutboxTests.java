@@ -100,6 +100,15 @@ class OutboxTests {
 	}
 
 	@Test
+	void controlCharactersTypedIntoANameAreLeftOutOfTheMailRatherThanFailingTheAction() {
+		assertThat(this.outbox.post(report(ADDRESS, "A\u0000d\u000ca"))).isEqualTo(Posting.QUEUED);
+		assertThat(this.jdbc.sql("SELECT body_text FROM mail_outbox WHERE recipient = ?")
+			.param(ADDRESS)
+			.query(String.class)
+			.single()).contains("Hello Ada,");
+	}
+
+	@Test
 	void aLetterWithoutAValueItsTemplateNeedsIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Letter(LetterKind.SIGN_IN, ADDRESS, null, Locale.ENGLISH, Map.of(), null))

@@ -177,7 +177,7 @@ class ReportIntegrationTests {
 	@Test
 	void aResultWithoutStoredAnswersSaysItHasNoCarelessnessCheck() throws Exception {
 		Assessments.Submitted report = submit("no-answers@example.com", 36, Protocols.valid(10, Map.of()));
-		this.jdbc.sql("UPDATE big_five_result SET answers = NULL WHERE report_token = ?")
+		this.jdbc.sql("UPDATE big_five_result SET answers = NULL, validity = NULL WHERE report_token = ?")
 			.param(report.reportUrl().substring("/report/".length()))
 			.update();
 		assertThat(page(report.reportUrl())).contains("could not be checked for careless answering")

@@ -39,14 +39,22 @@ final class AppProcess {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString(),
 				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-				"--spring.datasource.hikari.maximum-pool-size=10", "--focusedroom.rate-limit.enabled=false"));
-		command.addAll(List.of(extraArguments));
+				"--spring.datasource.hikari.maximum-pool-size=10"));
+		List<String> extra = List.of(extraArguments);
+		// Spring joins a repeated command-line option into "a,b": add the default only
+		// when
+		// the caller does not set it.
+		if (extra.stream().noneMatch((argument) -> argument.startsWith("--focusedroom.rate-limit.enabled="))) {
+			command.add("--focusedroom.rate-limit.enabled=false");
+		}
+		command.addAll(extra);
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
 		AppProcess app = new AppProcess(process, port);
-		app.awaitHealthy(Duration.ofSeconds(120));
+		app.awaitHealthy(Duration.ofSeconds(300)); // a loaded machine: over 2 minutes
+													// seen
 		return app;
 	}
 

@@ -139,6 +139,82 @@ class CrashRecoveryIT {
 		assertNoPersonalDataIn(log);
 	}
 
+	/**
+	 * A database that stops answering without closing its connections (every PostgreSQL
+	 * process stopped with SIGSTOP, as a hung host or a network partition looks):
+	 * requests must not hang with it. The JDBC socket and connect timeouts turn it into
+	 * 503s, readiness says DOWN, and once the server resumes the app serves again by
+	 * itself.
+	 */
+	@Test
+	void whileThePostgresqlServerIsFrozenRequestsGet503InsteadOfHangingAndTheAppRecovers() throws Exception {
+		Path log = WORK.resolve("database-frozen.log");
+		AppProcess app = AppProcess.start(jdbcUrl(), log);
+		List<Visitors.Acknowledged> acknowledged;
+		Visitors visitors = Visitors.start(4, "dbfrozen", () -> app);
+		List<Long> frozen = List.of();
+		try {
+			await(() -> visitors.acknowledged.size() >= 40, "40 acknowledged submissions");
+			frozen = signalDatabase("STOP");
+
+			HttpResponse<String> whileFrozen = visitors.submitOnce(app, "while-frozen@example.com");
+			assertThat(whileFrozen.statusCode()).as("a submission while the database is frozen").isEqualTo(503);
+			assertThat(whileFrozen.body()).doesNotContain("Exception", "at com.");
+			assertThat(status(app, "/actuator/health/readiness")).as("readiness while frozen").isEqualTo(503);
+
+			signalDatabase("CONT");
+			frozen = List.of();
+			int beforeRecovery = visitors.acknowledged.size();
+			await(() -> visitors.acknowledged.size() >= beforeRecovery + 40, "40 more after the database resumes");
+			await(() -> status(app, "/actuator/health/readiness") == 200, "readiness UP again");
+			visitors.stop();
+			acknowledged = visitors.acknowledgedSoFar();
+			assertThat(visitors.otherStatuses).as("nothing but 503 while the database was frozen").isSubsetOf(503);
+		}
+		finally {
+			if (!frozen.isEmpty()) {
+				signalDatabase("CONT");
+			}
+			visitors.stop();
+			app.terminate();
+		}
+		assertAllStored("database frozen", acknowledged);
+		assertThat(jdbc().sql("SELECT count(*) FROM customer WHERE email_id = 'while-frozen@example.com'")
+			.query(Long.class)
+			.single()).isZero();
+		assertNoPersonalDataIn(log);
+	}
+
+	/** Sends a signal to the database server and all its processes; their pids. */
+	private List<Long> signalDatabase(String signal) throws IOException, InterruptedException {
+		long postmaster = Long
+			.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).strip());
+		List<Long> pids = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(postmaster),
+					ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid))
+			.toList();
+		for (long pid : pids) {
+			new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+		}
+		return pids;
+	}
+
+	private static int status(AppProcess app, String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofSeconds(60)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
 	private void assertAllStored(String fault, List<Visitors.Acknowledged> acknowledged) {
 		Map<String, String> stored = jdbc()
 			.sql("SELECT r.report_token, c.email_id FROM big_five_result r JOIN customer c USING (customer_id)")

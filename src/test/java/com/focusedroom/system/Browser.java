@@ -3,7 +3,12 @@ package com.focusedroom.system;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -15,6 +20,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real headless Chromium for end-to-end tests: the system's {@code chromium} driven
@@ -104,6 +111,42 @@ public final class Browser {
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/**
+	 * Fails when axe finds a serious or critical accessibility violation on the page the
+	 * browser shows, naming each with up to three of its elements.
+	 */
+	public static void assertNoSeriousAccessibilityViolations(WebDriver browser, String page) {
+		Results results = new AxeBuilder().analyze(browser);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious)
+			.as(page + ": "
+					+ serious.stream()
+						.map((rule) -> rule.getId() + " (" + rule.getImpact() + ") at "
+								+ rule.getNodes()
+									.stream()
+									.limit(3)
+									.map((node) -> node.getHtml())
+									.collect(Collectors.joining(" | ")))
+						.collect(Collectors.joining("; ")))
+			.isEmpty();
+		assertThat(results.getPasses()).as("axe really ran").isNotEmpty();
+	}
+
+	/**
+	 * Fails when the page the browser shows is wider than its window (sideways
+	 * scrolling).
+	 */
+	public static void assertNoHorizontalScroll(WebDriver browser, String page) {
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		long scrollWidth = ((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long clientWidth = ((Number) script.executeScript("return document.documentElement.clientWidth")).longValue();
+		assertThat(scrollWidth).as(page + " is " + scrollWidth + "px wide in a " + clientWidth + "px screen")
+			.isLessThanOrEqualTo(clientWidth);
 	}
 
 }
