@@ -86,7 +86,7 @@ class MailDelivery {
 		this.properties = properties;
 		this.from = properties.sender();
 		if (this.sender == null) {
-			log.info("No SMTP server configured (spring.mail.host): mail stays in the outbox, see /admin/mail");
+			log.info("No SMTP server configured (spring.mail.host): mail stays in the outbox, see /admin/outbox");
 		}
 	}
 
