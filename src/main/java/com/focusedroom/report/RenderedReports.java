@@ -1,9 +1,13 @@
 package com.focusedroom.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -29,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RenderedReports {
 
-	private final Cache<Key, byte[]> cache;
+	private final Cache<Key, Rendered> cache;
 
 	private final ITemplateEngine templates;
 
@@ -47,7 +52,7 @@ class RenderedReports {
 		this.stored = stored;
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(properties.maxSize().toBytes())
-			.weigher((Key key, byte[] value) -> value.length + 200)
+			.weigher((Key key, Rendered value) -> value.size())
 			.expireAfterAccess(properties.expireAfterAccess())
 			.build();
 	}
@@ -57,10 +62,10 @@ class RenderedReports {
 	 * @param content the report as it is now in the database; it throws when the report
 	 * is gone
 	 */
-	byte[] page(ReportVersion version, Supplier<ReportPage> content, String token, HttpServletRequest request,
+	Rendered page(ReportVersion version, Supplier<ReportPage> content, String token, HttpServletRequest request,
 			HttpServletResponse response) {
 		return this.cache.get(new Key(version, ReportViewed.Format.PAGE),
-				(key) -> renderPage(content.get(), token, request, response));
+				(key) -> Rendered.compressing(renderPage(content.get(), token, request, response)));
 	}
 
 	/**
@@ -69,10 +74,11 @@ class RenderedReports {
 	 */
 	byte[] pdf(ReportVersion version, Supplier<ReportPage> content) {
 		return this.cache.get(new Key(version, ReportViewed.Format.PDF),
-				(key) -> this.stored.find(version).orElseGet(() -> {
+				(key) -> Rendered.asIs(this.stored.find(version).orElseGet(() -> {
 					this.pdfsRendered.incrementAndGet();
 					return this.stored.keep(version, this.pdf.render(content.get()));
-				}));
+				})))
+			.bytes();
 	}
 
 	private byte[] renderPage(ReportPage report, String token, HttpServletRequest request,
@@ -106,6 +112,37 @@ class RenderedReports {
 	}
 
 	private record Key(ReportVersion version, ReportViewed.Format format) {
+
+	}
+
+	/**
+	 * A rendering as sent.
+	 *
+	 * @param bytes as they are
+	 * @param gzipped gzip-compressed once, for the browsers that accept it (all do): a
+	 * page is a sixth of its size so, and compressing per request would cost more than
+	 * rendering once saved; null for a PDF (compressed already)
+	 */
+	record Rendered(byte[] bytes, byte @Nullable [] gzipped) {
+
+		static Rendered asIs(byte[] bytes) {
+			return new Rendered(bytes, null);
+		}
+
+		static Rendered compressing(byte[] bytes) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+				gzip.write(bytes);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new Rendered(bytes, out.toByteArray());
+		}
+
+		int size() {
+			return this.bytes.length + ((this.gzipped != null) ? this.gzipped.length : 0) + 200;
+		}
 
 	}
 

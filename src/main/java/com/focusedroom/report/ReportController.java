@@ -1,5 +1,8 @@
 package com.focusedroom.report;
 
+import java.util.Enumeration;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -42,6 +45,8 @@ class ReportController {
 	 */
 	static final String CACHE_CONTROL = CacheControl.noCache().cachePrivate().getHeaderValue();
 
+	private static final Pattern REFUSED = Pattern.compile("(?i)q\\s*=\\s*0(\\.0*)?");
+
 	private final Reports reports;
 
 	private final RenderedReports rendered;
@@ -67,11 +72,19 @@ class ReportController {
 		ReportVersion version = versionAt(token, opened, signedIn, since);
 		remember(opened, token, request, response);
 		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PAGE));
-		if (notModified(version, ReportViewed.Format.PAGE, conditions, response)) {
+		boolean gzip = acceptsGzip(request);
+		String etag = gzip ? version.gzipEtag(this.rendering.version())
+				: version.etag(ReportViewed.Format.PAGE, this.rendering.version());
+		if (notModified(etag, HttpHeaders.COOKIE + ", " + HttpHeaders.ACCEPT_ENCODING, conditions, response)) {
 			return null;
 		}
-		byte[] page = this.rendered.page(version, () -> find(token, opened, signedIn, since), token, request, response);
-		return ResponseEntity.ok().contentType(HTML).body(page);
+		RenderedReports.Rendered page = this.rendered.page(version, () -> find(token, opened, signedIn, since), token,
+				request, response);
+		byte[] gzipped = page.gzipped();
+		if (gzip && gzipped != null) {
+			return ResponseEntity.ok().contentType(HTML).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzipped);
+		}
+		return ResponseEntity.ok().contentType(HTML).body(page.bytes());
 	}
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}.pdf")
@@ -83,7 +96,8 @@ class ReportController {
 		ReportVersion version = versionAt(token, opened, signedIn, null);
 		remember(opened, token, request, response);
 		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PDF));
-		if (notModified(version, ReportViewed.Format.PDF, conditions, response)) {
+		if (notModified(version.etag(ReportViewed.Format.PDF, this.rendering.version()), HttpHeaders.COOKIE, conditions,
+				response)) {
 			return null;
 		}
 		byte[] document = this.rendered.pdf(version, () -> find(token, opened, signedIn, null));
@@ -101,13 +115,30 @@ class ReportController {
 	/**
 	 * Sends the caching headers and the ETag of this rendering; true (and 304) when the
 	 * browser's copy is this rendering.
+	 * @param vary what the rendering sent depends on: the device's cookie and the "my
+	 * reports" session choose the variant, the page's encoding follows Accept-Encoding
 	 */
-	private boolean notModified(ReportVersion version, ReportViewed.Format format, ServletWebRequest conditions,
+	private static boolean notModified(String etag, String vary, ServletWebRequest conditions,
 			HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-		// The variant follows the device's cookie and the "my reports" session.
-		response.setHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
-		return conditions.checkNotModified(version.etag(format, this.rendering.version()));
+		response.setHeader(HttpHeaders.VARY, vary);
+		return conditions.checkNotModified(etag);
+	}
+
+	/**
+	 * Whether the client takes a gzip-compressed body (every browser says so; a client
+	 * that does not, or refuses it with {@code q=0}, gets the page as it is).
+	 */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		for (Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING); values.hasMoreElements();) {
+			for (String coding : values.nextElement().split(",")) {
+				String[] parts = coding.trim().split(";");
+				if (parts[0].trim().equalsIgnoreCase("gzip")) {
+					return !(parts.length > 1 && REFUSED.matcher(parts[1].trim()).matches());
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Remembers a report that exists as opened on this device. */

@@ -39,7 +39,19 @@ record ReportVersion(long resultId, String rowVersion, int reportId, boolean unc
 	 * the result's id nor anything else about it.
 	 */
 	String etag(ReportViewed.Format format, String rendering) {
-		String identity = format + "|" + this.resultId + "|" + this.previousId + "|" + this.unconfirmed + "|"
+		return etag(format.name(), rendering);
+	}
+
+	/**
+	 * {@link #etag(ReportViewed.Format, String)} of the page sent gzip-compressed:
+	 * another representation, so another strong ETag.
+	 */
+	String gzipEtag(String rendering) {
+		return etag(ReportViewed.Format.PAGE.name() + "+gzip", rendering);
+	}
+
+	private String etag(String representation, String rendering) {
+		String identity = representation + "|" + this.resultId + "|" + this.previousId + "|" + this.unconfirmed + "|"
 				+ contentVersion(rendering);
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

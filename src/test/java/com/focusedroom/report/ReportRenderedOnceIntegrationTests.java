@@ -166,6 +166,28 @@ class ReportRenderedOnceIntegrationTests {
 	}
 
 	@Test
+	void aBrowserThatTakesGzipGetsThePageCompressedOnceWithItsOwnEtag() throws Exception {
+		String url = submit(answers(9), "en").reportUrl();
+		MvcTestResult plain = this.mvc.get().uri(url).exchange();
+		long pages = this.rendered.pagesRendered();
+		MvcTestResult gzipped = this.mvc.get().uri(url).header("Accept-Encoding", "gzip, deflate, br").exchange();
+		assertThat(gzipped).hasStatusOk().hasHeader("Content-Encoding", "gzip");
+		assertThat(gzipped.getResponse().getHeader("Vary")).contains("Cookie", "Accept-Encoding");
+		byte[] body = gzipped.getResponse().getContentAsByteArray();
+		assertThat(body.length).as("compressed").isLessThan(plain.getResponse().getContentAsByteArray().length / 3);
+		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+			assertThat(in.readAllBytes()).isEqualTo(plain.getResponse().getContentAsByteArray());
+		}
+		assertThat(this.rendered.pagesRendered()).as("one rendering, two encodings").isEqualTo(pages);
+		String etag = gzipped.getResponse().getHeader("ETag");
+		assertThat(etag).as("another representation").isNotEqualTo(plain.getResponse().getHeader("ETag"));
+		assertThat(this.mvc.get().uri(url).header("Accept-Encoding", "gzip").header("If-None-Match", etag))
+			.hasStatus(304);
+		assertThat(this.mvc.get().uri(url).header("Accept-Encoding", "gzip;q=0, identity"))
+			.doesNotContainHeader("Content-Encoding");
+	}
+
+	@Test
 	void theChangeViewIsAnotherRenderingWithItsOwnEtag() {
 		String email = "variant." + System.nanoTime() + "@example.com";
 		Assessments.Submitted earlier = submit(email, answers(5), "en");
