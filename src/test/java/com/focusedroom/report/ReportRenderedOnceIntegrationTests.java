@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.focusedroom.assessment.Assessments;
 import com.focusedroom.audit.Actor;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * A report rendered once (issue 14.5, docs/decisions/0013): the PDF stored when first
@@ -216,6 +219,30 @@ class ReportRenderedOnceIntegrationTests {
 	}
 
 	@Test
+	void theOwnerSignedInToMyReportsGetsTheChangeViewOfTheReportTheyChoseWithoutTheDevicesCookie() {
+		String email = "signed-in." + System.nanoTime() + "@example.com";
+		submit(email, answers(10), "en");
+		submit(email, answers(11), "en");
+		Assessments.Submitted third = submit(email, answers(12), "en");
+		Cookie owner = signIn(email);
+		MvcTestResult anonymous = this.mvc.get().uri(third.reportUrl()).exchange();
+		MvcTestResult signedIn = this.mvc.get().uri(third.reportUrl()).cookie(owner).exchange();
+		MvcTestResult sinceFirst = this.mvc.get().uri(third.reportUrl() + "?since=1").cookie(owner).exchange();
+		assertThat(text(anonymous, "")).doesNotContain("Since report");
+		assertThat(text(signedIn, "")).contains("Since report 2");
+		assertThat(text(sinceFirst, "")).contains("Since report 1").doesNotContain("Since report 2");
+		assertThat(List.of(anonymous, signedIn, sinceFirst).stream().map((r) -> r.getResponse().getHeader("ETag")))
+			.as("three variants, three ETags")
+			.doesNotHaveDuplicates();
+		assertThat(text(this.mvc.get().uri(third.reportUrl() + "?since=1").exchange(), ""))
+			.as("a stranger's ?since= shows nothing earlier")
+			.doesNotContain("Since report");
+		assertThat(text(pdf(third.reportUrl() + ".pdf", null), ".pdf")).doesNotContain("Since report");
+		assertThat(text(this.mvc.get().uri(third.reportUrl() + ".pdf").cookie(owner).exchange(), ".pdf"))
+			.contains("Since report 2");
+	}
+
+	@Test
 	void anErasedReportIsGoneAtOnceWithItsStoredPdfOnEveryInstance() {
 		Assessments.Submitted report = submit(answers(7), "en");
 		assertThat(this.mvc.get().uri(report.reportUrl())).hasStatusOk();
@@ -261,6 +288,21 @@ class ReportRenderedOnceIntegrationTests {
 		assertThat(this.rendered.pdfsRendered()).as("rendered again from the new scores").isEqualTo(rendered + 1);
 		assertThat(text(pdfAfter, ".pdf")).isNotEqualTo(textBefore);
 		assertThat(stored(report.reportUrl() + ".pdf")).containsExactly(pdfAfter.getResponse().getContentAsByteArray());
+	}
+
+	/** Signs in to "my reports" with the mailed link; the session's cookie. */
+	private Cookie signIn(String email) {
+		assertThat(this.mvc.post().uri("/my-reports").param("email", email).with(csrf())).hasStatusOk();
+		String body = this.jdbc.sql("""
+				SELECT body_text FROM mail_outbox WHERE recipient = ? AND kind = 'sign_in'
+				ORDER BY mail_id DESC LIMIT 1""").param(email).query(String.class).single();
+		Matcher link = Pattern.compile("https?://[^/\\s]+(/my-reports/sign-in/[A-Za-z0-9_-]+)").matcher(body);
+		assertThat(link.find()).as("the mail has the sign-in link").isTrue();
+		MvcTestResult signedIn = this.mvc.post().uri(link.group(1)).with(csrf()).exchange();
+		assertThat(signedIn).hasStatus(303);
+		// The session's cookie, whatever the session store names it.
+		String[] session = signedIn.getResponse().getHeader("Set-Cookie").split(";", 2)[0].split("=", 2);
+		return new Cookie(session[0], session[1]);
 	}
 
 	private MvcTestResult pdf(String url, Cookie cookie) {
