@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,10 +32,14 @@ class Rendering {
 			"classpath*:templates/fragments/*.html", "classpath*:static/css/*.css",
 			"classpath*:com/focusedroom/report/*.class", "classpath*:com/focusedroom/scoring/*.class");
 
+	private static final Logger log = LoggerFactory.getLogger(Rendering.class);
+
 	private final String version;
 
 	Rendering() {
-		this.version = hashOf(MADE_WITH);
+		int[] files = { 0 };
+		this.version = hashOf(MADE_WITH, files);
+		log.info("Report rendering version {} (from {} files)", this.version, files[0]);
 	}
 
 	/** 16 hex digits, the same on every instance running the same build. */
@@ -40,7 +47,7 @@ class Rendering {
 		return this.version;
 	}
 
-	private static String hashOf(List<String> patterns) {
+	private static String hashOf(List<String> patterns, int[] files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
@@ -48,6 +55,7 @@ class Rendering {
 			for (String pattern : patterns) {
 				List<Resource> resources = new ArrayList<>(List.of(resolver.getResources(pattern)));
 				resources.sort(Comparator.comparing(Resource::getFilename, Comparator.nullsFirst(String::compareTo)));
+				files[0] += resources.size();
 				for (Resource resource : resources) {
 					digest.update(
 							String.valueOf(resource.getFilename()).getBytes(java.nio.charset.StandardCharsets.UTF_8));

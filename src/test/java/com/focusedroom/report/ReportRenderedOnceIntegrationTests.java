@@ -88,6 +88,27 @@ class ReportRenderedOnceIntegrationTests {
 	}
 
 	@Test
+	void aStoredPdfOfAnotherVersionIsNeverServedAndTheNextRenderReplacesIt() {
+		String url = submit(answers(13), "en").reportUrl() + ".pdf";
+		byte[] current = pdf(url, null).getResponse().getContentAsByteArray();
+		// As a release that renders differently, or a row written before the result
+		// changed, leaves it.
+		this.jdbc
+			.sql("UPDATE report_pdf SET content_version = 'older', pdf = '\\x00' WHERE big_five_result_id ="
+					+ " (SELECT id FROM big_five_result WHERE report_token = ?)")
+			.param(token(url))
+			.update();
+		this.rendered.forgetAll();
+		long before = this.rendered.pdfsRendered();
+		assertThat(pdf(url, null).getResponse().getContentAsByteArray())
+			.startsWith("%PDF".getBytes(StandardCharsets.US_ASCII))
+			.hasSameSizeAs(current);
+		assertThat(this.rendered.pdfsRendered()).as("rendered again").isEqualTo(before + 1);
+		assertThat(storedRows(url)).isOne();
+		assertThat(stored(url)).singleElement().satisfies((pdf) -> assertThat(pdf).hasSameSizeAs(current));
+	}
+
+	@Test
 	void concurrentFirstRequestsAllGetTheSamePdfAndOneIsKept() throws Exception {
 		String url = submit(answers(2), "en").reportUrl() + ".pdf";
 		ExecutorService pool = Executors.newFixedThreadPool(4);
