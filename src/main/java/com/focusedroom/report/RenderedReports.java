@@ -120,8 +120,8 @@ class RenderedReports {
 	 *
 	 * @param bytes as they are
 	 * @param gzipped gzip-compressed once, for the browsers that accept it (all do): a
-	 * page is a sixth of its size so, and compressing per request would cost more than
-	 * rendering once saved; null for a PDF (compressed already)
+	 * page is about a sixth of its size so, and Tomcat's compression would compress it
+	 * again for every response; null for a PDF (compressed already)
 	 */
 	record Rendered(byte[] bytes, byte @Nullable [] gzipped) {
 
