@@ -41,7 +41,7 @@ class ModularityTests {
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"admin", "api", "assessment", "audit", "channel", "consent", "customer", "ebook", "gdpr", "integrity",
-				"limits", "login", "mail", "metrics", "report", "scoring", "shared", "system");
+				"limits", "login", "mail", "metrics", "myreports", "report", "scoring", "shared", "system");
 	}
 
 	@Test

@@ -80,8 +80,8 @@ class BigFiveApiController {
 		Assessments.Submitted submitted;
 		try {
 			submitted = this.assessments.submit(submission.email(), submission.demographics(), submission.newsletter(),
-					submission.answers(), Channel.MOBILE_APP, submission.attribution(), submission.language(),
-					submission.secondsTaken());
+					submission.answers(), Channel.MOBILE_APP, submission.attribution(), Assessments.Origin.current(),
+					submission.language(), submission.secondsTaken());
 		}
 		catch (ConsentRefusedException ex) {
 			// The shared submission's refusal, as the API names bad fields.
@@ -92,7 +92,7 @@ class BigFiveApiController {
 			.body(new SubmittedBody(submitted.customerId(), submitted.reportId(), reportUrl.toString(),
 					ScoresBody.scores(submitted.scores(),
 							NormedProfile.of(submitted.scores(), submission.demographics().age())),
-					ScoresBody.validity(submitted.validity())));
+					ScoresBody.validity(submitted.validity()), !submitted.unconfirmed()));
 	}
 
 	/**
@@ -131,8 +131,13 @@ class BigFiveApiController {
 			ConsentBody newsletterConsent) {
 	}
 
+	/**
+	 * @param confirmed {@code false} when the test was taken under a confirmed address
+	 * without its owner's sign-in (decision 0012): it changed none of the owner's details
+	 * and the owner decides whether it is theirs
+	 */
 	record SubmittedBody(long customerId, int reportId, String reportUrl, Map<String, Object> scores,
-			ScoresBody.ValidityBody validity) {
+			ScoresBody.ValidityBody validity, boolean confirmed) {
 	}
 
 	record UnsubscribedBody(boolean unsubscribed, boolean alreadyDone) {

@@ -13,7 +13,10 @@ import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
+import com.focusedroom.customer.SignedInCustomer;
+import com.focusedroom.limits.RequestingClient;
 import com.focusedroom.scoring.Inventory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -126,7 +129,7 @@ class AssessmentController {
 	ModelAndView submit(@Valid AssessmentForm form, BindingResult result,
 			@RequestParam(name = "consentVersion", required = false) String consentVersion,
 			@RequestParam(name = StartStamps.FIELD, required = false) String started, Attribution attribution,
-			Model model, Locale locale) {
+			Model model, Locale locale, HttpServletRequest request) {
 		// The form comes back with its stamp if it is ours, else with none: a fresh one
 		// would count only the time spent fixing the fields, too short to be fair.
 		String stamp = this.startStamps.valid(started);
@@ -142,7 +145,9 @@ class AssessmentController {
 		try {
 			submitted = this.assessments.submit(EmailAddress.of(form.getEmail()), form.demographics(),
 					new NewsletterChoice(form.isOptIn(), consentVersion), form.getAnswers(), Channel.BIG_FIVE_TEST,
-					attribution, language(model).code(), this.startStamps.secondsSince(stamp));
+					attribution,
+					new Assessments.Origin(SignedInCustomer.idOf(request), locale, RequestingClient.current()),
+					language(model).code(), this.startStamps.secondsSince(stamp));
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());

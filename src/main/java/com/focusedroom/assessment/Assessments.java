@@ -1,6 +1,7 @@
 package com.focusedroom.assessment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.focusedroom.channel.Attribution;
@@ -22,11 +23,10 @@ import com.focusedroom.scoring.Inventory;
 import com.focusedroom.scoring.Scorer;
 import com.focusedroom.scoring.Scores;
 import com.focusedroom.scoring.Validity;
+import com.focusedroom.shared.PublicUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import com.focusedroom.shared.PublicUrls;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +88,7 @@ public class Assessments {
 	 */
 	@Transactional
 	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
-			List<Integer> answers, Channel channel, Attribution attribution, String language,
+			List<Integer> answers, Channel channel, Attribution attribution, Origin origin, String language,
 			@Nullable Integer secondsTaken) {
 		String code = ItemLanguages.standard()
 			.byCode(language)
@@ -103,24 +103,50 @@ public class Assessments {
 		// time: stored with the result in the same transaction.
 		Validity validity = Validity.of(answers, secondsTaken);
 		NewsletterGrant grant = this.consents.grantFor(newsletter, channel, demographics.age());
-		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel);
-		this.consents.record(visit.customerId(), visit.age(), grant);
+		Customers.Visit visit = this.customers.recordVisit(email, demographics, channel, origin.signedIn());
+		this.consents.request(visit, grant, origin.locale(), origin.client());
 		Reports.AddedReport report = this.reports.add(visit.customerId(), channel, demographics, answers, scores,
-				validity, code, secondsTaken);
+				validity, code, secondsTaken, visit.unconfirmed());
 		this.touches.recordTest(visit.customerId(), report.resultId(), channel, attribution);
 		this.events.publishEvent(new TestSubmitted(channel));
-		mailReport(email, visit.customerId(), demographics, report);
-		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores, validity);
+		mailReport(email, visit.customerId(), demographics, report, origin, visit.unconfirmed());
+		return new Submitted(visit.customerId(), report.reportId(), report.url(), scores, validity,
+				visit.unconfirmed());
 	}
 
 	/**
-	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, String, Integer)}
+	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, Origin, String, Integer)}
+	 * from a visitor who is not signed in.
+	 */
+	@Transactional
+	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
+			List<Integer> answers, Channel channel, Attribution attribution, String language,
+			@Nullable Integer secondsTaken) {
+		return submit(email, demographics, newsletter, answers, channel, attribution, Origin.current(), language,
+				secondsTaken);
+	}
+
+	/**
+	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, Origin, String, Integer)}
 	 * of answers given to the English statements, time not known.
 	 */
 	@Transactional
 	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
+			List<Integer> answers, Channel channel, Attribution attribution, Origin origin) {
+		return submit(email, demographics, newsletter, answers, channel, attribution, origin, ItemLanguages.ENGLISH,
+				null);
+	}
+
+	/**
+	 * {@link #submit(EmailAddress, Demographics, NewsletterChoice, List, Channel, Attribution, Origin, String, Integer)}
+	 * of answers given to the English statements by a visitor not signed in, time not
+	 * known.
+	 */
+	@Transactional
+	public Submitted submit(EmailAddress email, Demographics demographics, NewsletterChoice newsletter,
 			List<Integer> answers, Channel channel, Attribution attribution) {
-		return submit(email, demographics, newsletter, answers, channel, attribution, ItemLanguages.ENGLISH, null);
+		return submit(email, demographics, newsletter, answers, channel, attribution, Origin.current(),
+				ItemLanguages.ENGLISH, null);
 	}
 
 	/**
@@ -132,17 +158,42 @@ public class Assessments {
 	}
 
 	/**
-	 * "Your FocusedRoom report N" with its absolute link. Not queued over the address's
-	 * or the client's limit, or to a suppressed address; the submission stands either
-	 * way.
+	 * "Your FocusedRoom report N" with its absolute link, to the address given (the
+	 * owner's inbox). For an unconfirmed test of a confirmed address (decision 0012) the
+	 * mail asks "was this you?" ({@code unconfirmed}) and points to "my reports". Not
+	 * queued over the address's or the client's limit, or to a suppressed address; the
+	 * submission stands either way.
 	 */
-	private void mailReport(EmailAddress email, long customerId, Demographics demographics,
-			Reports.AddedReport report) {
+	private void mailReport(EmailAddress email, long customerId, Demographics demographics, Reports.AddedReport report,
+			Origin origin, boolean unconfirmed) {
 		String name = demographics.name();
-		this.outbox.post(new Letter(LetterKind.REPORT, email.value(), customerId, LocaleContextHolder.getLocale(),
-				Map.of("name", (name != null) ? name : "", "reportNumber", report.reportId(), "reportUrl",
-						this.urls.forMail(report.url()).toString()),
-				RequestingClient.current()));
+		this.outbox.post(
+				new Letter(LetterKind.REPORT, email.value(), customerId, origin.locale(),
+						Map.of("name", (name != null) ? name : "", "reportNumber", report.reportId(), "reportUrl",
+								this.urls.forMail(report.url()).toString(), "unconfirmed", unconfirmed),
+						origin.client()));
+	}
+
+	/**
+	 * Who sent a test, as far as it matters here.
+	 *
+	 * @param signedIn the customer the visitor is signed in as in "my reports", or
+	 * {@code null}
+	 * @param locale the visitor's language, for mail
+	 * @param client the client's address, for the mail's per-client limit
+	 */
+	public record Origin(@Nullable Long signedIn, Locale locale, @Nullable String client) {
+
+		/** A visitor who is not signed in. */
+		public static Origin anonymous(Locale locale, @Nullable String client) {
+			return new Origin(null, locale, client);
+		}
+
+		/** A visitor not signed in, with the current request's language and client. */
+		public static Origin current() {
+			return anonymous(LocaleContextHolder.getLocale(), RequestingClient.current());
+		}
+
 	}
 
 	/**
@@ -153,8 +204,12 @@ public class Assessments {
 	 * @param reportUrl the path of its report page
 	 * @param scores what it scored
 	 * @param validity the careless-answering checks stored with it
+	 * @param unconfirmed whether it was taken under a confirmed address by someone not
+	 * signed in as its owner: it changed nothing of the owner's record, and its web
+	 * answer does not show the number (decision 0012)
 	 */
-	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores, Validity validity) {
+	public record Submitted(long customerId, int reportId, String reportUrl, Scores scores, Validity validity,
+			boolean unconfirmed) {
 
 	}
 

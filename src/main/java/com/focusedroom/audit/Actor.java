@@ -9,7 +9,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who acts, and from where: the logged-in admin and the request's IP address, or a job.
+ * Who acts, and from where: the logged-in admin and the request's IP address, a customer
+ * acting on their own data, or a job.
  *
  * @param name the admin's username, or a job's name
  * @param remoteAddress the client's IP address; {@code null} for a job
@@ -22,6 +23,19 @@ public record Actor(String name, @Nullable String remoteAddress) {
 	/** A scheduled job, which acts from nowhere. */
 	public static Actor job(String name) {
 		return new Actor(name, null);
+	}
+
+	/** How a customer acting on their own data through "my reports" is named. */
+	public static final String CUSTOMER = "customer (my reports)";
+
+	/**
+	 * The customer of the current request, signed in to "my reports", acting on their own
+	 * data (the entry's customer says who).
+	 */
+	public static Actor customer() {
+		HttpServletRequest request = (RequestContextHolder
+			.getRequestAttributes() instanceof ServletRequestAttributes attributes) ? attributes.getRequest() : null;
+		return new Actor(CUSTOMER, (request != null) ? addressOf(request) : null);
 	}
 
 	/** The admin of the current request. */

@@ -7,11 +7,16 @@ package com.focusedroom.consent;
  *
  * @param granted {@code true} for a grant, {@code false} for a withdrawal
  * @param source where: {@code web_form}, {@code ebook_form}, {@code api} or
- * {@code unsubscribe_link} (the codes of {@code consent_event.source})
+ * {@code unsubscribe_link} or {@code my_reports} (the codes of
+ * {@code consent_event.source}); a ticked box counts as a grant when its mailed link is
+ * confirmed (decision 0012)
  */
 public record ConsentChanged(boolean granted, String source) {
 
 	/** The source of a withdrawal through the unsubscribe link. */
 	public static final String UNSUBSCRIBE_LINK = "unsubscribe_link";
+
+	/** The source of a choice made while signed in to "my reports". */
+	public static final String MY_REPORTS = "my_reports";
 
 }

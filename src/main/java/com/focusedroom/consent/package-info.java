@@ -1,8 +1,9 @@
 /**
  * Consent texts, the consent history with opt-in derived from it, the age rule and the
- * unsubscribe link. Owns consent_text and consent_event.
+ * unsubscribe link, double opt-in (pending requests confirmed by mail). Owns
+ * consent_text, consent_event and consent_request.
  */
-@ApplicationModule(displayName = "Consent", allowedDependencies = { "channel", "gdpr", "shared" })
+@ApplicationModule(displayName = "Consent", allowedDependencies = { "channel", "customer", "gdpr", "mail", "shared" })
 @NullMarked
 package com.focusedroom.consent;
 

@@ -34,17 +34,27 @@ public class Customers implements CustomerDataOwner {
 	// branch. The update always writes the row, which locks it until the caller's
 	// transaction ends: that lock is what serialises report numbering for the customer.
 	// opt_in is never written here: it follows the consent history (consent module).
+	// Once the address is confirmed (its owner opened a link mailed to it), a visit that
+	// is
+	// not signed in as the owner changes none of the owner's details (decision 0012): it
+	// still writes the row, so the lock below is taken all the same.
 	private static final String RECORD_VISIT = """
 			INSERT INTO customer AS c (email_id, name, age, profession, career_stage, purpose, channel_id)
 			VALUES (:email, :name, :age, :profession, :careerStage, :purpose, :channel)
 			ON CONFLICT (email_id) DO UPDATE SET
-			    name = coalesce(EXCLUDED.name, c.name),
-			    age = coalesce(EXCLUDED.age, c.age),
-			    profession = coalesce(EXCLUDED.profession, c.profession),
-			    career_stage = coalesce(EXCLUDED.career_stage, c.career_stage),
-			    purpose = coalesce(EXCLUDED.purpose, c.purpose),
+			    name = CASE WHEN c.email_confirmed_at IS NULL OR c.customer_id = :owner
+			                THEN coalesce(EXCLUDED.name, c.name) ELSE c.name END,
+			    age = CASE WHEN c.email_confirmed_at IS NULL OR c.customer_id = :owner
+			               THEN coalesce(EXCLUDED.age, c.age) ELSE c.age END,
+			    profession = CASE WHEN c.email_confirmed_at IS NULL OR c.customer_id = :owner
+			                      THEN coalesce(EXCLUDED.profession, c.profession) ELSE c.profession END,
+			    career_stage = CASE WHEN c.email_confirmed_at IS NULL OR c.customer_id = :owner
+			                        THEN coalesce(EXCLUDED.career_stage, c.career_stage) ELSE c.career_stage END,
+			    purpose = CASE WHEN c.email_confirmed_at IS NULL OR c.customer_id = :owner
+			                   THEN coalesce(EXCLUDED.purpose, c.purpose) ELSE c.purpose END,
 			    updated_at = now()
-			RETURNING customer_id, age
+			RETURNING customer_id, age, name, email_id,
+			          (email_confirmed_at IS NOT NULL AND customer_id IS DISTINCT FROM :owner) AS unconfirmed
 			""";
 
 	private static final String DEMOGRAPHICS = """
@@ -69,6 +79,18 @@ public class Customers implements CustomerDataOwner {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Visit recordVisit(EmailAddress email, Demographics demographics, Channel channel) {
+		return recordVisit(email, demographics, channel, null);
+	}
+
+	/**
+	 * Records a visit as {@link #recordVisit(EmailAddress, Demographics, Channel)} does,
+	 * from a visitor who may be signed in to "my reports". Once the address is confirmed,
+	 * only its signed-in owner's details update the record (decision 0012); anyone else's
+	 * visit is {@link Visit#unconfirmed() unconfirmed} and leaves them as they are.
+	 * @param signedIn the customer the visitor is signed in as, or {@code null}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Visit recordVisit(EmailAddress email, Demographics demographics, Channel channel, @Nullable Long signedIn) {
 		return this.jdbc.sql(RECORD_VISIT)
 			.param("email", email.value())
 			.param("name", demographics.name())
@@ -77,8 +99,66 @@ public class Customers implements CustomerDataOwner {
 			.param("careerStage", CareerStage.codeOf(demographics.careerStage()))
 			.param("purpose", PrimaryGoal.codeOf(demographics.primaryGoal()))
 			.param("channel", channel.id())
-			.query((rs, row) -> new Visit(rs.getLong("customer_id"), rs.getObject("age", Integer.class)))
+			.param("owner", signedIn)
+			.query((rs, row) -> new Visit(rs.getLong("customer_id"), rs.getObject("age", Integer.class),
+					rs.getString("name"), rs.getString("email_id"), rs.getBoolean("unconfirmed")))
 			.single();
+	}
+
+	/**
+	 * Records that the owner of the customer's address proved they read its mail (a
+	 * sign-in link or a newsletter confirmation opened from it), in the caller's
+	 * transaction.
+	 * @return the confirmed address; empty if there is no such customer
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<String> confirmEmail(long customerId) {
+		return this.jdbc.sql("""
+				UPDATE customer SET email_confirmed_at = clock_timestamp() WHERE customer_id = :id RETURNING email_id
+				""").param("id", customerId).query(String.class).optional();
+	}
+
+	/**
+	 * Takes over the details a customer's own unconfirmed visit gave (a report they
+	 * claimed as theirs): given values replace the stored ones, blanks keep them, as a
+	 * returning customer's visit does.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void adoptDetails(long customerId, Demographics given) {
+		this.jdbc.sql("""
+				UPDATE customer SET name = coalesce(:name, name), age = coalesce(:age, age),
+				       profession = coalesce(:profession, profession), career_stage = coalesce(:stage, career_stage),
+				       purpose = coalesce(:purpose, purpose), updated_at = now()
+				WHERE customer_id = :id
+				""")
+			.param("name", given.name())
+			.param("age", given.age())
+			.param("profession", given.profession())
+			.param("stage", CareerStage.codeOf(given.careerStage()))
+			.param("purpose", PrimaryGoal.codeOf(given.primaryGoal()))
+			.param("id", customerId)
+			.update();
+	}
+
+	/** The customer's normalised address and whether it is confirmed; empty if none. */
+	@Transactional(readOnly = true)
+	public Optional<Account> account(long customerId) {
+		return this.jdbc
+			.sql("SELECT email_id, email_confirmed_at IS NOT NULL AS confirmed, opt_in FROM customer "
+					+ "WHERE customer_id = :id")
+			.param("id", customerId)
+			.query((rs, row) -> new Account(customerId, rs.getString("email_id"), rs.getBoolean("confirmed"),
+					rs.getBoolean("opt_in")))
+			.optional();
+	}
+
+	/** The customer with this normalised address, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOf(EmailAddress email) {
+		return this.jdbc.sql("SELECT customer_id FROM customer WHERE email_id = :email")
+			.param("email", email.value())
+			.query(Long.class)
+			.optional();
 	}
 
 	/** The customer's demographics as stored; empty if there is no such customer. */
@@ -142,8 +222,25 @@ public class Customers implements CustomerDataOwner {
 	 *
 	 * @param customerId the customer's id
 	 * @param age the age on record after the visit (given now, else stored), if any
+	 * @param name the name on record after the visit, if any
+	 * @param email the normalised address
+	 * @param unconfirmed whether the address is confirmed and the visitor was not signed
+	 * in as its owner: the visit changed none of the owner's details
 	 */
-	public record Visit(long customerId, @Nullable Integer age) {
+	public record Visit(long customerId, @Nullable Integer age, @Nullable String name, String email,
+			boolean unconfirmed) {
+
+	}
+
+	/**
+	 * A customer's address.
+	 *
+	 * @param customerId the customer
+	 * @param email the normalised address
+	 * @param confirmed whether its owner ever opened a link mailed to it
+	 * @param optIn whether they receive the newsletter
+	 */
+	public record Account(long customerId, String email, boolean confirmed, boolean optIn) {
 
 	}
 

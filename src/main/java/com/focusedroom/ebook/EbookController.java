@@ -1,10 +1,14 @@
 package com.focusedroom.ebook;
 
+import java.util.Locale;
+
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.consent.NewsletterChoice;
 import com.focusedroom.customer.EmailAddress;
+import com.focusedroom.limits.RequestingClient;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
@@ -66,14 +70,16 @@ class EbookController {
 
 	@PostMapping("/ebook")
 	ModelAndView request(@Valid EbookForm form, BindingResult result,
-			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution) {
+			@RequestParam(name = "consentVersion", required = false) String consentVersion, Attribution attribution,
+			Locale locale, HttpServletRequest request) {
 		if (result.hasErrors()) {
 			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
 		}
 		String token;
 		try {
 			token = this.ebooks.request(EmailAddress.of(form.getEmail()), form.getName(),
-					new NewsletterChoice(form.isOptIn(), consentVersion), attribution);
+					new NewsletterChoice(form.isOptIn(), consentVersion), attribution, locale,
+					RequestingClient.current());
 		}
 		catch (ConsentRefusedException ex) {
 			result.rejectValue("optIn", "consent.refused", ex.getMessage());

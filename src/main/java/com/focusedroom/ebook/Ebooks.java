@@ -1,6 +1,7 @@
 package com.focusedroom.ebook;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +16,6 @@ import com.focusedroom.customer.Customers;
 import com.focusedroom.customer.Demographics;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.gdpr.CustomerDataOwner;
-import com.focusedroom.limits.RequestingClient;
 import com.focusedroom.mail.Letter;
 import com.focusedroom.mail.LetterKind;
 import com.focusedroom.mail.Outbox;
@@ -24,7 +24,6 @@ import com.focusedroom.shared.PublicUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,22 +85,22 @@ class Ebooks implements CustomerDataOwner {
 	 */
 	@Transactional
 	public String request(EmailAddress email, @Nullable String name, NewsletterChoice newsletter,
-			Attribution attribution) {
+			Attribution attribution, Locale locale, @Nullable String client) {
 		NewsletterGrant grant = this.consents.grantFor(newsletter, Channel.EBOOK_DOWNLOAD, null);
 		Customers.Visit visit = this.customers.recordVisit(email, Demographics.named(name), Channel.EBOOK_DOWNLOAD);
-		this.consents.record(visit.customerId(), visit.age(), grant);
+		// A ticked box is a pending request whose mail goes to the address (decision
+		// 0012).
+		this.consents.request(visit, grant, locale, client);
 		// A repeat within the window from the same campaign adds no rows: the visitor
-		// gets
-		// the link they were given (the visit holds the customer's row lock, so two at
-		// once
-		// cannot both miss it).
+		// gets the link they were given (the visit holds the customer's row lock, so two
+		// at once cannot both miss it).
 		Optional<String> recent = this.touches.recentEbook(visit.customerId(), attribution, REPEAT_WINDOW)
 			.flatMap((touch) -> this.jdbc.sql("SELECT token FROM ebook_download WHERE touch_id = ?")
 				.param(touch)
 				.query(String.class)
 				.optional());
 		if (recent.isPresent()) {
-			return mailed(email, name, visit.customerId(), recent.get());
+			return mailed(email, name, visit.customerId(), recent.get(), locale, client);
 		}
 		long touchId = this.touches.recordEbook(visit.customerId(), attribution);
 		this.events.publishEvent(new EbookRequested());
@@ -109,14 +108,13 @@ class Ebooks implements CustomerDataOwner {
 			.params(visit.customerId(), touchId)
 			.query(String.class)
 			.single();
-		return mailed(email, name, visit.customerId(), token);
+		return mailed(email, name, visit.customerId(), token, locale, client);
 	}
 
-	private String mailed(EmailAddress email, @Nullable String name, long customerId, String token) {
-		this.outbox.post(new Letter(
-				LetterKind.EBOOK_LINK, email.value(), customerId, LocaleContextHolder.getLocale(), Map.of("name",
-						(name != null) ? name : "", "downloadUrl", this.urls.forMail(downloadPath(token)).toString()),
-				RequestingClient.current()));
+	private String mailed(EmailAddress email, @Nullable String name, long customerId, String token, Locale locale,
+			@Nullable String client) {
+		this.outbox.post(new Letter(LetterKind.EBOOK_LINK, email.value(), customerId, locale, Map.of("name",
+				(name != null) ? name : "", "downloadUrl", this.urls.forMail(downloadPath(token)).toString()), client));
 		return token;
 	}
 

@@ -65,6 +65,8 @@ class BusinessMetrics {
 			consents(true, source);
 		}
 		consents(false, ConsentChanged.UNSUBSCRIBE_LINK);
+		consents(true, ConsentChanged.MY_REPORTS);
+		consents(false, ConsentChanged.MY_REPORTS);
 		limited(RequestLimited.PUBLIC_POST);
 		limited(RequestLimited.REPORT_PDF);
 	}

@@ -3,6 +3,9 @@ package com.focusedroom.report;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.focusedroom.customer.SignedInCustomer;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -37,9 +41,10 @@ class ReportController {
 
 	@GetMapping("/report/{token:[0-9a-zA-Z_-]{32,64}}")
 	String show(@PathVariable String token, @CookieValue(name = OpenedReports.COOKIE, required = false) String cookie,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "since", required = false) @Nullable Integer since, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		OpenedReports opened = OpenedReports.fromCookie(cookie);
-		model.addAttribute("report", find(token, opened));
+		model.addAttribute("report", find(token, opened, request, since));
 		remember(opened, token, request, response);
 		model.addAttribute("token", token);
 		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PAGE));
@@ -51,7 +56,7 @@ class ReportController {
 			@CookieValue(name = OpenedReports.COOKIE, required = false) String cookie, HttpServletRequest request,
 			HttpServletResponse response) {
 		OpenedReports opened = OpenedReports.fromCookie(cookie);
-		ReportPage report = find(token, opened);
+		ReportPage report = find(token, opened, request, null);
 		remember(opened, token, request, response);
 		byte[] document = this.pdf.render(report);
 		this.events.publishEvent(new ReportViewed(ReportViewed.Format.PDF));
@@ -60,7 +65,8 @@ class ReportController {
 			.cacheControl(CacheControl.noStore())
 			.header("Content-Disposition",
 					ContentDisposition.inline()
-						.filename("focusedroom-report-" + report.reportId() + ".pdf")
+						.filename(report.unconfirmed() ? "focusedroom-report.pdf"
+								: "focusedroom-report-" + report.reportId() + ".pdf")
 						.build()
 						.toString())
 			.body(document);
@@ -72,8 +78,12 @@ class ReportController {
 		response.addHeader(HttpHeaders.SET_COOKIE, opened.with(token).cookie(request.isSecure()).toString());
 	}
 
-	private ReportPage find(String token, OpenedReports opened) {
-		return this.reports.findByToken(token, opened)
+	/**
+	 * The report, compared with the previous one on a device that opened it, or for the
+	 * customer signed in to "my reports" (with any earlier report of theirs they chose).
+	 */
+	private ReportPage find(String token, OpenedReports opened, HttpServletRequest request, @Nullable Integer since) {
+		return this.reports.findByToken(token, opened, SignedInCustomer.idOf(request), since)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No report at this address"));
 	}
 

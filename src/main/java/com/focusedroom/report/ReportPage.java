@@ -35,11 +35,14 @@ import org.jspecify.annotations.Nullable;
  * @param previous the customer's previous report, or null for a first report
  * @param anyMeaningfulChange whether anything changed meaningfully since the previous
  * report
+ * @param unconfirmed taken under a confirmed address by someone not signed in as its
+ * owner: the page shows no number, so it does not tell how many tests the owner took
  */
 record ReportPage(int reportId, OffsetDateTime createdAt, @Nullable String name, @Nullable String careerStageCode,
 		@Nullable String goalCode, List<ShownDomain> domains, @Nullable Summary summary,
 		List<ShownSuggestion> suggestions, List<String> storedSuggestions, String normGroup, boolean normPooled,
-		ValidityNotice validity, List<String> support, @Nullable Previous previous, boolean anyMeaningfulChange) {
+		ValidityNotice validity, List<String> support, @Nullable Previous previous, boolean anyMeaningfulChange,
+		boolean unconfirmed) {
 
 	static final String NORMS_CITATION = com.focusedroom.scoring.Norms.CITATION;
 

@@ -65,7 +65,7 @@ final class ReportPages {
 		if (stored.scores().isEmpty()) {
 			return new ReportPage(stored.reportId(), stored.createdAt(), stored.name(), stored.careerStage(),
 					stored.goal(), List.of(), null, List.of(), stored.suggestions(), reference.label(),
-					reference.pooled(), validity, List.of(), null, false);
+					reference.pooled(), validity, List.of(), null, false, stored.unconfirmed());
 		}
 		Scores scores = stored.scores().get();
 		NormedProfile profile = NormedProfile.of(scores, reference, this.reliability);
@@ -87,7 +87,8 @@ final class ReportPages {
 		List<String> support = profile.supportNote().veryHigh().stream().map(NormedScore::name).toList();
 		return new ReportPage(stored.reportId(), stored.createdAt(), stored.name(), stored.careerStage(), stored.goal(),
 				domains, summary, suggestions, stored.suggestions(), reference.label(), reference.pooled(), validity,
-				support, shownPrevious.orElse(null), change.map(ChangeReport::anyMeaningful).orElse(false));
+				support, shownPrevious.orElse(null), change.map(ChangeReport::anyMeaningful).orElse(false),
+				stored.unconfirmed());
 	}
 
 	/**
@@ -181,16 +182,25 @@ final class ReportPages {
 	 * @param scores the scores, empty for an imported legacy result
 	 * @param suggestions the stored suggestions, one per entry
 	 * @param answers the 120 answers in inventory order, or null for a legacy result
+	 * @param unconfirmed taken under a confirmed address by someone not signed in as its
+	 * owner (decision 0012)
 	 */
 	record Stored(int reportId, OffsetDateTime createdAt, @Nullable String name, @Nullable Integer age,
 			@Nullable String careerStage, @Nullable String goal, Optional<Scores> scores, List<String> suggestions,
-			@Nullable List<Integer> answers, @Nullable Integer secondsTaken) {
+			@Nullable List<Integer> answers, @Nullable Integer secondsTaken, boolean unconfirmed) {
 
-		/** A report whose time taken is not known. */
+		/** A confirmed report. */
+		Stored(int reportId, OffsetDateTime createdAt, @Nullable String name, @Nullable Integer age,
+				@Nullable String careerStage, @Nullable String goal, Optional<Scores> scores, List<String> suggestions,
+				@Nullable List<Integer> answers, @Nullable Integer secondsTaken) {
+			this(reportId, createdAt, name, age, careerStage, goal, scores, suggestions, answers, secondsTaken, false);
+		}
+
+		/** A confirmed report whose time taken is not known. */
 		Stored(int reportId, OffsetDateTime createdAt, @Nullable String name, @Nullable Integer age,
 				@Nullable String careerStage, @Nullable String goal, Optional<Scores> scores, List<String> suggestions,
 				@Nullable List<Integer> answers) {
-			this(reportId, createdAt, name, age, careerStage, goal, scores, suggestions, answers, null);
+			this(reportId, createdAt, name, age, careerStage, goal, scores, suggestions, answers, null, false);
 		}
 
 	}

@@ -41,10 +41,10 @@ public class Reports implements CustomerDataOwner {
 	private static final String ADD = """
 			INSERT INTO big_five_result (customer_id, report_id, scores, suggestions, channel_id, answers,
 			                             name, age, profession, career_stage, purpose, language, seconds_taken,
-			                             validity)
+			                             validity, unconfirmed)
 			SELECT :customerId, coalesce(max(report_id), 0) + 1, CAST(:scores AS jsonb), :suggestions, :channel,
 			       CAST(:answers AS smallint[]), :name, :age, :profession, :careerStage, :purpose, :language,
-			       :secondsTaken, CAST(:validity AS jsonb)
+			       :secondsTaken, CAST(:validity AS jsonb), :unconfirmed
 			FROM big_five_result
 			WHERE customer_id = :customerId
 			RETURNING id, report_id, report_token
@@ -52,22 +52,38 @@ public class Reports implements CustomerDataOwner {
 
 	// The report at a token and, for the change since last time, the same customer's
 	// previous report: never any other customer's data, and only when the visitor has
-	// opened that previous report on this device too (its token is among :opened).
-	// Knowing an email address is not enough to read someone's earlier scores: anyone can
-	// submit a test with any address. For the same reason the age is the one given with
-	// this test, never the customer's stored one.
+	// opened that previous report on this device too (its token is among :opened), or is
+	// signed in to "my reports" as its customer (:signedIn), who may also pick any
+	// earlier
+	// report of theirs (:since). Knowing an email address is not enough to read someone's
+	// earlier scores: anyone can submit a test with any address. For the same reason the
+	// age is the one given with this test, never the customer's stored one. The previous
+	// report is the latest earlier one the owner has not left unconfirmed or disowned
+	// (decision 0012), so a stranger's test in between does not break the owner's view.
 	private static final String FIND = """
 			SELECT r.report_id, r.created_at, r.scores::text AS scores, r.suggestions, r.name, r.age,
-			       r.career_stage, r.purpose, r.answers, r.seconds_taken
+			       r.career_stage, r.purpose, r.answers, r.seconds_taken,
+			       r.unconfirmed AND r.customer_id IS DISTINCT FROM :signedIn AS unconfirmed
 			FROM big_five_result r
 			WHERE r.report_token = :token
 			UNION ALL
 			SELECT p.report_id, p.created_at, p.scores::text, p.suggestions, p.name, p.age, p.career_stage, p.purpose,
-			       p.answers, p.seconds_taken
+			       p.answers, p.seconds_taken, false
 			FROM big_five_result r
-			JOIN big_five_result p ON p.customer_id = r.customer_id AND p.report_id = r.report_id - 1
-			WHERE r.report_token = :token AND p.report_token = ANY (CAST(:opened AS text[]))
+			JOIN LATERAL (
+			    SELECT * FROM big_five_result e
+			    WHERE e.customer_id = r.customer_id AND e.report_id < r.report_id AND NOT e.unconfirmed
+			      AND (CAST(:since AS integer) IS NULL OR e.report_id = :since)
+			    ORDER BY e.report_id DESC LIMIT 1) p ON true
+			WHERE r.report_token = :token AND NOT r.unconfirmed
+			  AND (r.customer_id = :signedIn
+			       OR (CAST(:since AS integer) IS NULL AND p.report_token = ANY (CAST(:opened AS text[]))))
 			ORDER BY report_id DESC
+			""";
+
+	private static final String OF_CUSTOMER = """
+			SELECT report_id, created_at, report_token, unconfirmed, disowned_at IS NOT NULL AS disowned
+			FROM big_five_result WHERE customer_id = :customerId ORDER BY report_id
 			""";
 
 	private static final String VALIDITY = """
@@ -107,7 +123,7 @@ public class Reports implements CustomerDataOwner {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AddedReport add(long customerId, Channel channel, Demographics demographics, List<Integer> answers,
-			Scores scores, Validity validity, String language, @Nullable Integer secondsTaken) {
+			Scores scores, Validity validity, String language, @Nullable Integer secondsTaken, boolean unconfirmed) {
 		return this.jdbc.sql(ADD)
 			.param("customerId", customerId)
 			.param("scores", this.scoresDocument.write(scores))
@@ -121,6 +137,7 @@ public class Reports implements CustomerDataOwner {
 			.param("profession", demographics.profession())
 			.param("careerStage", CareerStage.codeOf(demographics.careerStage()))
 			.param("purpose", PrimaryGoal.codeOf(demographics.primaryGoal()))
+			.param("unconfirmed", unconfirmed)
 			.param("language", language)
 			.param("secondsTaken", secondsTaken)
 			.param("validity", this.validityDocument.write(validity, ValidityDocument.Source.SUBMISSION))
@@ -142,21 +159,56 @@ public class Reports implements CustomerDataOwner {
 	 * is among the reports opened on the visitor's device.
 	 */
 	@Transactional(readOnly = true)
-	Optional<ReportPage> findByToken(String token, OpenedReports opened) {
+	Optional<ReportPage> findByToken(String token, OpenedReports opened, @Nullable Long signedIn,
+			@Nullable Integer since) {
 		List<ReportPages.Stored> found = this.jdbc.sql(FIND)
 			.param("token", token)
 			.param("opened", opened.asArrayLiteral())
+			.param("signedIn", signedIn, java.sql.Types.BIGINT)
+			.param("since", since, java.sql.Types.INTEGER)
 			.query((rs, row) -> new ReportPages.Stored(rs.getInt("report_id"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("name"),
 					rs.getObject("age", Integer.class), rs.getString("career_stage"), rs.getString("purpose"),
 					this.scoresDocument.read(rs.getString("scores")), lines(rs.getString("suggestions")),
-					answers(rs.getArray("answers")), rs.getObject("seconds_taken", Integer.class)))
+					answers(rs.getArray("answers")), rs.getObject("seconds_taken", Integer.class),
+					rs.getBoolean("unconfirmed")))
 			.list();
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		Optional<ReportPages.Stored> previous = (found.size() > 1) ? Optional.of(found.get(1)) : Optional.empty();
 		return Optional.of(this.pages.page(found.get(0), previous));
+	}
+
+	/** Every report of a customer, oldest first, for "my reports". */
+	@Transactional(readOnly = true)
+	public List<Listed> ofCustomer(long customerId) {
+		return this.jdbc.sql(OF_CUSTOMER)
+			.param("customerId", customerId)
+			.query((rs, row) -> new Listed(rs.getInt("report_id"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getString("report_token"), rs.getBoolean("unconfirmed"), rs.getBoolean("disowned")))
+			.list();
+	}
+
+	/**
+	 * The owner claims an unconfirmed report as theirs: it joins their history, and the
+	 * details given with it update their record as a returning visit's would.
+	 * @return the details given with it; empty unless it was an unconfirmed, not disowned
+	 * report of this customer
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Demographics> claim(long customerId, int reportId) {
+		return this.jdbc.sql("""
+				UPDATE big_five_result SET unconfirmed = false
+				WHERE customer_id = :customerId AND report_id = :reportId AND unconfirmed AND disowned_at IS NULL
+				RETURNING name, age, profession, career_stage, purpose
+				""")
+			.param("customerId", customerId)
+			.param("reportId", reportId)
+			.query((rs, row) -> new Demographics(rs.getString("name"), rs.getObject("age", Integer.class),
+					rs.getString("profession"), CareerStage.ofCode(rs.getString("career_stage")).orElse(null),
+					PrimaryGoal.ofCode(rs.getString("purpose")).orElse(null)))
+			.optional();
 	}
 
 	/**
@@ -184,6 +236,19 @@ public class Reports implements CustomerDataOwner {
 			.query((rs, row) -> storedValidity((Integer[]) arrayOrNull(rs.getArray("answers")),
 					rs.getObject("seconds_taken", Integer.class), rs.getString("validity"), rs.getString("language")))
 			.optional();
+	}
+
+	/**
+	 * The owner disowns an unconfirmed report: it leaves their history and change view;
+	 * the row stays, so the numbers stay 1..n.
+	 * @return whether it was an unconfirmed report of this customer not disowned before
+	 */
+	@Transactional
+	public boolean disown(long customerId, int reportId) {
+		return this.jdbc.sql("""
+				UPDATE big_five_result SET disowned_at = clock_timestamp()
+				WHERE customer_id = :customerId AND report_id = :reportId AND unconfirmed AND disowned_at IS NULL
+				""").param("customerId", customerId).param("reportId", reportId).update() > 0;
 	}
 
 	/**
@@ -245,6 +310,24 @@ public class Reports implements CustomerDataOwner {
 
 	private static List<String> lines(String suggestions) {
 		return Stream.of(suggestions.split("\n")).filter((line) -> !line.isBlank()).toList();
+	}
+
+	/**
+	 * One report in a customer's list.
+	 *
+	 * @param reportId its number
+	 * @param createdAt when taken
+	 * @param token the token of its page
+	 * @param unconfirmed taken by a visit not signed in as the owner of the confirmed
+	 * address, and not claimed yet
+	 * @param disowned the owner said it was not theirs
+	 */
+	public record Listed(int reportId, OffsetDateTime createdAt, String token, boolean unconfirmed, boolean disowned) {
+
+		public String url() {
+			return "/report/" + this.token;
+		}
+
 	}
 
 	/**

@@ -190,9 +190,12 @@ class AdminBenchmark {
 				INSERT INTO customer_touch (customer_id, channel_id, kind, result_id, touched_at)
 				SELECT customer_id, channel_id, 'test', id, created_at FROM big_five_result
 				""").update();
+		// Recorded as confirmed grants (my_reports): V9 refuses a new form grant that
+		// names
+		// no confirmed request.
 		this.jdbc.sql("""
 				INSERT INTO consent_event (customer_id, purpose, action, channel_id, source, consent_text_id)
-				SELECT customer_id, 'newsletter', 'grant', channel_id, 'web_form',
+				SELECT customer_id, 'newsletter', 'grant', channel_id, 'my_reports',
 				       (SELECT min(consent_text_id) FROM consent_text)
 				FROM customer WHERE customer_id % 5 IN (1, 3)
 				""").update();

@@ -34,7 +34,7 @@ public final class Fixtures {
 		if (optIn) {
 			jdbc.sql("""
 					INSERT INTO consent_event (customer_id, purpose, action, channel_id, source, consent_text_id)
-					VALUES (:id, 'newsletter', 'grant', :channel, 'web_form',
+					VALUES (:id, 'newsletter', 'grant', :channel, 'my_reports',
 					        (SELECT min(consent_text_id) FROM consent_text WHERE purpose = 'newsletter'))
 					""").param("id", id).param("channel", channel).update();
 		}

@@ -82,7 +82,8 @@ class BigFiveApiTests {
 			.query()
 			.singleRow();
 		assertThat(customer).containsEntry("channel_id", 3)
-			.containsEntry("opt_in", true)
+			.as("a ticked box is pending until the mailed link is confirmed (double opt-in)")
+			.containsEntry("opt_in", false)
 			.containsEntry("name", "Ada")
 			.containsEntry("age", 36)
 			.containsEntry("profession", "Engineer")

@@ -2,6 +2,7 @@ package com.focusedroom.assessment;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import com.focusedroom.channel.Attribution;
 import com.focusedroom.channel.Channel;
@@ -41,6 +42,9 @@ import static org.mockito.Mockito.never;
 @WebMvcTest(AssessmentController.class)
 @Import({ WebSecurityConfiguration.class, AssessmentControllerTests.Stamps.class })
 class AssessmentControllerTests {
+
+	/** A visitor not signed in, as MockMvc's requests come (English, from 127.0.0.1). */
+	private static final Assessments.Origin ANONYMOUS = new Assessments.Origin(null, Locale.ENGLISH, "127.0.0.1");
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Stamps {
@@ -107,15 +111,16 @@ class AssessmentControllerTests {
 
 	@Test
 	void aCompleteTestIsStoredAndAnsweredWithSeeOtherToTheReport() throws Exception {
-		given(this.assessments.submit(any(), any(), any(), anyList(), eq(Channel.BIG_FIVE_TEST), any(), any(), any()))
-			.willReturn(new Assessments.Submitted(7, 1, "/report/abc", null, null));
+		given(this.assessments.submit(any(), any(), any(), anyList(), eq(Channel.BIG_FIVE_TEST), any(), any(), any(),
+				any()))
+			.willReturn(new Assessments.Submitted(7, 1, "/report/abc", null, null, false));
 		MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(completeForm()).exchange();
 		assertThat(result).hasStatus(303).hasRedirectedUrl("/report/abc");
 		then(this.assessments).should()
 			.submit(EmailAddress.of("ada@example.com"),
 					new Demographics("Ada", 36, "Engineer", CareerStage.MID_CAREER, PrimaryGoal.FOCUS),
 					new NewsletterChoice(true, null), List.of(answersOf(3)), Channel.BIG_FIVE_TEST, Attribution.none(),
-					"en", null);
+					ANONYMOUS, "en", null);
 	}
 
 	@Test
@@ -133,7 +138,8 @@ class AssessmentControllerTests {
 		assertThat(html).contains("value=\"Ada\"", "value=\"Engineer\"", "value=\"36\"");
 		assertThat(html).containsPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"5\" checked=\"checked\">")
 			.doesNotContainPattern("<input [^>]*name=\"answers\\[4\\]\" value=\"[1-4]\" checked");
-		then(this.assessments).should(never()).submit(any(), any(), any(), anyList(), any(), any(), any(), any());
+		then(this.assessments).should(never())
+			.submit(any(), any(), any(), anyList(), any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -208,7 +214,8 @@ class AssessmentControllerTests {
 			MvcTestResult result = this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange();
 			assertThat(result.getResponse().getStatus()).as("answers[%s]", index).isIn(400, 422);
 		}
-		then(this.assessments).should(never()).submit(any(), any(), any(), anyList(), any(), any(), any(), any());
+		then(this.assessments).should(never())
+			.submit(any(), any(), any(), anyList(), any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -228,8 +235,8 @@ class AssessmentControllerTests {
 
 	@Test
 	void blankDemographicsAreAllowedAndPassedOnAsNotGiven() throws Exception {
-		given(this.assessments.submit(any(), any(), any(), anyList(), any(), any(), any(), any()))
-			.willReturn(new Assessments.Submitted(7, 2, "/report/abc", null, null));
+		given(this.assessments.submit(any(), any(), any(), anyList(), any(), any(), any(), any(), any()))
+			.willReturn(new Assessments.Submitted(7, 2, "/report/abc", null, null, false));
 		MultiValueMap<String, String> form = completeForm();
 		for (String field : List.of("name", "age", "career", "careerStage", "primaryGoal")) {
 			form.set(field, "");
@@ -238,7 +245,7 @@ class AssessmentControllerTests {
 		assertThat(this.mvc.post().uri("/big-five").with(csrf()).params(form).exchange()).hasStatus(303);
 		then(this.assessments).should()
 			.submit(EmailAddress.of("ada@example.com"), Demographics.none(), new NewsletterChoice(false, null),
-					List.of(answersOf(3)), Channel.BIG_FIVE_TEST, Attribution.none(), "en", null);
+					List.of(answersOf(3)), Channel.BIG_FIVE_TEST, Attribution.none(), ANONYMOUS, "en", null);
 	}
 
 	static MultiValueMap<String, String> completeForm() {

@@ -133,6 +133,10 @@ class SubmissionIntegrationTests {
 		Map<String, String> ticked = form("consent@example.com", 3);
 		ticked.put("optIn", "true");
 		post(ticked);
+		assertThat(optIn("consent@example.com")).as("pending until the mailed link is confirmed").isFalse();
+		assertThat(this.consents
+			.confirm(com.focusedroom.channel.Visitor.confirmationToken(this.jdbc, "consent@example.com")))
+			.isEqualTo(com.focusedroom.consent.Consents.Confirmation.NOW);
 		assertThat(optIn("consent@example.com")).isTrue();
 		post(unticked);
 		assertThat(optIn("consent@example.com")).isTrue();
@@ -195,6 +199,9 @@ class SubmissionIntegrationTests {
 			.toList();
 		assertThat(times).as("report numbers follow the order of submission").isSorted();
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private com.focusedroom.consent.Consents consents;
 
 	private boolean optIn(String email) {
 		return this.jdbc.sql("SELECT opt_in FROM customer WHERE email_id = ?")

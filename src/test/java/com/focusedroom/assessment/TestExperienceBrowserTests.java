@@ -1,5 +1,6 @@
 package com.focusedroom.assessment;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -135,11 +136,11 @@ class TestExperienceBrowserTests {
 		EmailAddress email = EmailAddress.of("browser-report-" + System.nanoTime() + "@example.com");
 		open(this.assessments
 			.submit(email, demographics, NewsletterChoice.notTicked(), answers(2, 4), Channel.BIG_FIVE_TEST,
-					Attribution.none())
+					Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null))
 			.reportUrl());
 		return this.assessments
 			.submit(email, demographics, NewsletterChoice.notTicked(), answers(4, 2), Channel.BIG_FIVE_TEST,
-					Attribution.none())
+					Attribution.none(), Assessments.Origin.anonymous(Locale.ENGLISH, null))
 			.reportUrl();
 	}
 

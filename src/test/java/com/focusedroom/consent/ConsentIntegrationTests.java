@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Consent that can be proved, end to end: grants with the wording shown, the history that
  * reproduces opt_in, the unsubscribe link, and the minimum age.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "focusedroom.mail.per-client-per-hour=1000")
 class ConsentIntegrationTests {
 
 	// Every customer's opt_in must equal "the latest newsletter event is a grant".
@@ -55,12 +55,21 @@ class ConsentIntegrationTests {
 		web(email, false, null);
 		assertOptIn(email, false);
 		web(email, true, null);
+		assertOptIn(email, false);
+		confirmFromMail(email);
 		assertOptIn(email, true);
 		web(email, false, null);
 		assertOptIn(email, true);
 		unsubscribe(email);
 		assertOptIn(email, false);
+		this.jdbc
+			.sql("UPDATE consent_request SET requested_at = requested_at - interval '1 hour' "
+					+ "WHERE customer_id = ?")
+			.param(customerId(email))
+			.update();
 		ebook(email, true);
+		assertOptIn(email, false);
+		confirmFromMail(email);
 		assertOptIn(email, true);
 
 		List<Consents.ConsentEvent> history = this.consents.history(customerId(email));
@@ -130,12 +139,15 @@ class ConsentIntegrationTests {
 		sixteen.put("age", "16");
 		sixteen.put("optIn", "true");
 		assertThat(visitor().submitForm("/big-five", "/big-five", sixteen).statusCode()).isEqualTo(303);
+		assertOptIn("sixteen@example.com", false);
+		confirmFromMail("sixteen@example.com");
 		assertOptIn("sixteen@example.com", true);
 	}
 
 	@Test
 	void theUnsubscribeLinkShowsAButtonWorksOnceAndThenSaysItIsDone() throws Exception {
 		web("unsubscribe.once@example.com", true, null);
+		confirmFromMail("unsubscribe.once@example.com");
 		String token = token("unsubscribe.once@example.com");
 
 		HttpResponse<String> page = visitor().get("/unsubscribe/" + token);
@@ -169,6 +181,7 @@ class ConsentIntegrationTests {
 	@Test
 	void mailProgramsCanUnsubscribeWithOneClickOnce() throws Exception {
 		web("one.click@example.com", true, null);
+		confirmFromMail("one.click@example.com");
 		String path = "/api/v1/unsubscribe/" + token("one.click@example.com");
 		HttpResponse<String> first = visitor().post(path, "application/x-www-form-urlencoded",
 				"List-Unsubscribe=One-Click");
@@ -187,6 +200,7 @@ class ConsentIntegrationTests {
 	@Test
 	void simultaneousClicksOnOneUnsubscribeLinkRecordOneWithdrawal() throws Exception {
 		web("double.click@example.com", true, null);
+		confirmFromMail("double.click@example.com");
 		String path = "/api/v1/unsubscribe/" + token("double.click@example.com");
 		runTogether(10, () -> visitor().post(path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
 			.statusCode());
@@ -196,7 +210,7 @@ class ConsentIntegrationTests {
 	}
 
 	@Test
-	void simultaneousTickedSubmissionsForOneNewEmailGiveOneOptedInCustomerWithOneGrant() throws Exception {
+	void simultaneousTickedSubmissionsForOneNewEmailGiveOneCustomerAndOnePendingRequest() throws Exception {
 		List<Integer> statuses = runTogether(20,
 				() -> visitor()
 					.postJson("/api/v1/big-five", Visitor.apiBody("together@example.com", 3, "\"optIn\":true"))
@@ -206,6 +220,13 @@ class ConsentIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM customer WHERE email_id = 'together@example.com'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(this.consents.history(customerId)).as("nothing is granted before the link is confirmed").isEmpty();
+		assertOptIn("together@example.com", false);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_request WHERE customer_id = ?")
+			.param(customerId)
+			.query(Long.class)
+			.single()).as("one request, not one per tick").isEqualTo(1);
+		confirmFromMail("together@example.com");
 		// Twenty ticks of the same wording say one thing: one grant (issue 12: 9).
 		assertThat(this.consents.history(customerId)).hasSize(1).allMatch(Consents.ConsentEvent::isGrant);
 		assertOptIn("together@example.com", true);
@@ -218,6 +239,7 @@ class ConsentIntegrationTests {
 	@Test
 	void consentHistoryCannotBeRewritten() throws Exception {
 		web("append.only@example.com", true, null);
+		confirmFromMail("append.only@example.com");
 		long customerId = customerId("append.only@example.com");
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.jdbc.sql("UPDATE consent_event SET action = 'withdraw' WHERE customer_id = ?")
@@ -237,6 +259,89 @@ class ConsentIntegrationTests {
 		fields.put("_csrf", csrf.group(1));
 		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 		return visitor().postForm(action.group(1), fields, cookie);
+	}
+
+	/**
+	 * Opens the newest newsletter confirmation mail queued for the address, shows its
+	 * page and presses its button, as the owner of the inbox would.
+	 */
+	private HttpResponse<String> confirmFromMail(String email) throws Exception {
+		HttpResponse<String> page = visitor().get(confirmationPath(email));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Confirm the FocusedRoom newsletter?");
+		return postForm(page);
+	}
+
+	private String confirmationPath(String email) {
+		String body = this.jdbc.sql("""
+				SELECT body_text FROM mail_outbox WHERE recipient = ? AND kind = 'newsletter_confirmation'
+				ORDER BY mail_id DESC LIMIT 1""").param(email).query(String.class).single();
+		Matcher link = Pattern.compile("https?://[^/\\s]+(/newsletter/confirm/[A-Za-z0-9_-]+)").matcher(body);
+		assertThat(link.find()).as("the mail has the confirmation link").isTrue();
+		return link.group(1);
+	}
+
+	private HttpResponse<String> postForm(HttpResponse<String> page) throws Exception {
+		return postUnsubscribe(page);
+	}
+
+	@Test
+	void aTickedBoxIsPendingUntilTheMailedLinkIsConfirmedAndASecondClickIsHarmless() throws Exception {
+		String email = "double.opt.in@example.com";
+		web(email, true, null);
+		assertOptIn(email, false);
+		assertThat(this.consents.history(customerId(email))).isEmpty();
+		String path = confirmationPath(email);
+		HttpResponse<String> page = visitor().get(path);
+		assertOptIn(email, false);
+		HttpResponse<String> first = postForm(page);
+		assertThat(first.body()).contains("You are subscribed");
+		assertOptIn(email, true);
+		HttpResponse<String> second = postForm(page);
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(second.body()).contains("Already confirmed");
+		assertThat(this.consents.history(customerId(email))).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT email_confirmed_at IS NOT NULL FROM customer WHERE email_id = ?")
+			.param(email)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void anExpiredOrAlteredConfirmationLinkChangesNothingAndSaysSo() throws Exception {
+		String email = "expired.link@example.com";
+		web(email, true, null);
+		String path = confirmationPath(email);
+		HttpResponse<String> page = visitor().get(path);
+		String altered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
+		HttpResponse<String> alteredPage = visitor().get(altered);
+		assertThat(alteredPage.statusCode()).isEqualTo(404);
+		assertThat(alteredPage.body()).contains("We do not know this confirmation link", "Nothing has changed");
+		this.jdbc
+			.sql("UPDATE consent_request SET requested_at = requested_at - interval '8 days', "
+					+ "expires_at = clock_timestamp() - interval '1 day' WHERE customer_id = ?")
+			.param(customerId(email))
+			.update();
+		HttpResponse<String> expired = postForm(page);
+		assertThat(expired.statusCode()).isEqualTo(410);
+		assertThat(expired.body()).contains("This link has expired", "Nothing has changed");
+		assertOptIn(email, false);
+		assertThat(this.consents.deleteExpiredRequests()).isPositive();
+		assertThat(this.consents.deleteExpiredRequests()).as("the clean-up is idempotent").isZero();
+		assertOptIn(email, false);
+	}
+
+	@Test
+	void aRepeatedTickWhileARequestIsPendingSendsNoSecondMail() throws Exception {
+		String email = "repeated.tick@example.com";
+		web(email, true, null);
+		web(email, true, null);
+		web(email, true, null);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND kind = 'newsletter_confirmation'")
+			.param(email)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private void web(String email, boolean optIn, Integer age) throws Exception {

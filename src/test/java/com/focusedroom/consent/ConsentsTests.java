@@ -1,5 +1,6 @@
 package com.focusedroom.consent;
 
+import java.time.Duration;
 import com.focusedroom.channel.Channel;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,9 @@ class ConsentsTests {
 
 	@Test
 	void theMinimumAgeIsConfigurableAndNamedInTheRule() {
-		Consents consents = new Consents(null, new ConsentProperties(13), (event) -> {
-		});
+		Consents consents = new Consents(null, new ConsentProperties(13, Duration.ofDays(7)), null, null, null,
+				(event) -> {
+				});
 		assertThat(consents.ageRule()).isEqualTo("You must be 13 or older to subscribe (GDPR Art. 8).");
 		assertThat(consents.ageProblem(true, 12)).isPresent();
 		assertThat(consents.ageProblem(true, 13)).isEmpty();
@@ -20,8 +22,9 @@ class ConsentsTests {
 
 	@Test
 	void onlyATickedBoxWithAKnownAgeBelowTheMinimumIsAProblem() {
-		Consents consents = new Consents(null, new ConsentProperties(16), (event) -> {
-		});
+		Consents consents = new Consents(null, new ConsentProperties(16, Duration.ofDays(7)), null, null, null,
+				(event) -> {
+				});
 		assertThat(consents.ageProblem(true, 15)).hasValueSatisfying((message) -> assertThat(message)
 			.contains("You must be 16 or older", "Leave the newsletter box unticked"));
 		assertThat(consents.ageProblem(false, 15)).isEmpty();
@@ -30,8 +33,9 @@ class ConsentsTests {
 
 	@Test
 	void anUntickedBoxGrantsNothingAndATickedOneBelowTheAgeIsRefused() {
-		Consents consents = new Consents(null, new ConsentProperties(16), (event) -> {
-		});
+		Consents consents = new Consents(null, new ConsentProperties(16, Duration.ofDays(7)), null, null, null,
+				(event) -> {
+				});
 		assertThat(consents.grantFor(NewsletterChoice.notTicked(), Channel.BIG_FIVE_TEST, 10)).isNull();
 		assertThatExceptionOfType(ConsentRefusedException.class)
 			.isThrownBy(() -> consents.grantFor(new NewsletterChoice(true, "2026-11"), Channel.MOBILE_APP, 15))
@@ -40,7 +44,7 @@ class ConsentsTests {
 
 	@Test
 	void anImpossibleMinimumAgeIsRefusedAtStartUp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentProperties(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentProperties(0, Duration.ofDays(7)));
 	}
 
 	@Test

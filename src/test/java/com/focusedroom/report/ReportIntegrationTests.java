@@ -1,5 +1,6 @@
 package com.focusedroom.report;
 
+import java.util.Locale;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -255,7 +256,8 @@ class ReportIntegrationTests {
 	private Assessments.Submitted submit(String email, int age, List<Integer> answers) {
 		return this.assessments.submit(EmailAddress.of(email),
 				new Demographics("Ada", age, "Engineer", CareerStage.MID_CAREER, PrimaryGoal.FOCUS),
-				NewsletterChoice.notTicked(), answers, Channel.BIG_FIVE_TEST, Attribution.none());
+				NewsletterChoice.notTicked(), answers, Channel.BIG_FIVE_TEST, Attribution.none(),
+				Assessments.Origin.anonymous(Locale.ENGLISH, null));
 	}
 
 	private static Scores score(Assessments.Submitted report) {
