@@ -85,8 +85,11 @@ public class Outbox implements CustomerDataOwner {
 			this.metrics.notQueued("suppressed");
 			return Posting.SUPPRESSED;
 		}
-		if (sentInLastHour(letter.recipient()) >= this.properties.perRecipientPerHour()) {
-			log.info("{} mail not queued: the address reached its limit of {} an hour", letter.kind(),
+		// Counted per kind: a stranger who submits tests under someone's address uses up
+		// that address's report mails, never the sign-in or confirmation mails its owner
+		// asks for.
+		if (sentInLastHour(letter.recipient(), letter.kind()) >= this.properties.perRecipientPerHour()) {
+			log.info("{} mail not queued: the address reached its limit of {} of this kind an hour", letter.kind(),
 					this.properties.perRecipientPerHour());
 			this.metrics.notQueued("recipient_limit");
 			return Posting.OVER_LIMIT;
@@ -188,10 +191,11 @@ public class Outbox implements CustomerDataOwner {
 			.isPresent();
 	}
 
-	private int sentInLastHour(String recipient) {
-		return this.jdbc.sql(
-				"SELECT count(*) FROM mail_outbox WHERE recipient = ? AND created_at > clock_timestamp() - ?::interval")
-			.params(recipient, LIMIT_WINDOW.toSeconds() + " seconds")
+	private int sentInLastHour(String recipient, LetterKind kind) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM mail_outbox
+				WHERE recipient = ? AND kind = ? AND created_at > clock_timestamp() - ?::interval""")
+			.params(recipient, kind.template(), LIMIT_WINDOW.toSeconds() + " seconds")
 			.query(Integer.class)
 			.single();
 	}

@@ -2,6 +2,7 @@ package com.focusedroom.consent;
 
 import java.time.Duration;
 
+import com.focusedroom.channel.Visitor;
 import com.focusedroom.system.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,19 @@ class ConsentBrowserTests {
 
 		this.browser.findElement(By.id("ageConfirmed1")).click();
 		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM mail_outbox
+					WHERE recipient = 'browser.reader@example.com' AND kind = 'newsletter_confirmation'
+					""").query(Long.class).single()).as("the confirmation mail is queued").isEqualTo(1));
+		assertThat(optIn("browser.reader@example.com")).as("pending until the mailed link is confirmed").isFalse();
+		this.browser
+			.get(url("/newsletter/confirm/" + Visitor.confirmationToken(this.jdbc, "browser.reader@example.com")));
+		assertThat(text()).contains("Confirm the FocusedRoom newsletter?");
+		assertThat(optIn("browser.reader@example.com")).as("opening the link changes nothing").isFalse();
+		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitForText("You are subscribed");
 		waitUntilOptIn("browser.reader@example.com", true);
 		assertThat(this.jdbc.sql("""
 				SELECT t.utm_source FROM customer_touch t JOIN customer c USING (customer_id)
