@@ -15,7 +15,8 @@
 # --smoke            3 s per measurement, 2 s warm-up: checks that everything works (CI), not a figure
 #
 # Per jar and run: a fresh database owned by a non-superuser role, the jar started against it
-# (spring.datasource.*; rate limit off), the pgbench scripts derived from the app's own statements
+# (spring.datasource.*; rate limit and mail limits off: wrk's one address stands for many clients,
+# so every submission posts its report mail, as in the captured transaction), the pgbench scripts derived from the app's own statements
 # (bench/derive-transaction.py), then, each after an unmeasured warm-up: JSON API submissions with 16
 # connections for new customers and for 50 customers shared by all connections; pgbench on the same
 # transaction with 16 clients, both ways; the report page and its PDF (and a conditional GET when the
@@ -155,7 +156,7 @@ measure_jar() {
 	record fact "$RUNS_FILE" "$label" "$run" load "$(cut -d' ' -f1 /proc/loadavg)"
 	SPRING_DATASOURCE_PASSWORD=$PGPASSWORD java $JAVA_OPTS -jar "$jar" --server.port="$app_port" \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$DB_PORT/$db" --spring.datasource.username=$ROLE \
-		--focusedroom.rate-limit.enabled=false >"$OUT/app-$label-$run.log" 2>&1 &
+		--focusedroom.rate-limit.enabled=false --focusedroom.mail.limits-enabled=false >"$OUT/app-$label-$run.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 240); do
 		curl -sf -o /dev/null "$base/actuator/health" && break
@@ -193,7 +194,7 @@ measure_jar() {
 
 	# Reports: a returning customer's latest (a report with a predecessor), as a page and as a PDF.
 	token=$("${PSQL[@]}" -d "$db" -c "SELECT report_token FROM big_five_result r JOIN customer c USING (customer_id)
-		WHERE c.email_id LIKE 'app-$label-$run-shared-%' ORDER BY r.id DESC LIMIT 1")
+		WHERE c.email_id LIKE 'app-$label-$run-api-shared-%' ORDER BY r.id DESC LIMIT 1")
 	for url in "$base/report/$token" "$base/report/$token.pdf"; do # the first render compiles, and must work
 		[ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "not 200: $url" >&2; exit 1; }
 	done

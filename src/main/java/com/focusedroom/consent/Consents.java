@@ -303,7 +303,7 @@ public class Consents implements CustomerDataOwner {
 			.single();
 		Map<String, Object> model = Map.of("name", (visit.name() != null) ? visit.name() : "", "confirmUrl",
 				this.urls.forMail(CONFIRM_PATH + token.value()).toString(), "unsubscribeUrl",
-				this.urls.forMail("/unsubscribe/" + unsubscribe).toString());
+				this.urls.forMail("/api/v1/unsubscribe/" + unsubscribe).toString());
 		Posting posting = this.outbox.post(new Letter(LetterKind.NEWSLETTER_CONFIRMATION, visit.email(),
 				visit.customerId(), locale, model, client));
 		return (posting == Posting.QUEUED) ? Requested.MAILED : Requested.NOT_MAILED;

@@ -66,6 +66,14 @@ public class CustomerDataExport {
 	private static final Map<String, List<String>> OTHER_PEOPLES_COLUMNS = Map.of("admin_audit",
 			List.of("actor", "remote_address"));
 
+	/**
+	 * Columns that only repeat, in another form, what the export holds: the bytes of a
+	 * report's stored PDF (a rendering of its {@code big_five_result} row, which the
+	 * export has, and downloadable from the report's link). The row itself stays, so the
+	 * export says which PDFs are kept and when they were made.
+	 */
+	private static final Map<String, List<String>> RENDERED_COLUMNS = Map.of("report_pdf", List.of("pdf"));
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -143,7 +151,9 @@ public class CustomerDataExport {
 
 	private static String arrayOf(String table, String condition) {
 		StringBuilder row = new StringBuilder("to_jsonb(t)");
-		for (String column : OTHER_PEOPLES_COLUMNS.getOrDefault(table, List.of())) {
+		List<String> leftOut = new ArrayList<>(OTHER_PEOPLES_COLUMNS.getOrDefault(table, List.of()));
+		leftOut.addAll(RENDERED_COLUMNS.getOrDefault(table, List.of()));
+		for (String column : leftOut) {
 			row.append(" - '").append(column).append('\'');
 		}
 		return "SELECT coalesce(jsonb_agg(" + row + "), '[]'::jsonb)::text FROM " + quote(table) + " AS t WHERE "

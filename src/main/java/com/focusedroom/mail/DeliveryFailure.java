@@ -51,16 +51,23 @@ record DeliveryFailure(Kind kind, @Nullable Integer code, String description) {
 		TEMPORARY,
 
 		/**
-		 * The server cannot be reached or does not answer (connection refused, timeout,
-		 * authentication failed): retried later, and no more messages are tried in this
-		 * run.
+		 * No conversation with the server (connection refused or timed out, no greeting,
+		 * unknown host, login refused): the message never reached it. Retried later
+		 * without costing a try, however long the server is away, and no more messages
+		 * are tried in this run.
+		 */
+		NOT_CONNECTED,
+
+		/**
+		 * The server went away during the conversation (the connection broke, a reply
+		 * timed out): retried later, and no more messages are tried in this run.
 		 */
 		SERVER_UNAVAILABLE
 
 	}
 
 	boolean stopsTheRun() {
-		return this.kind == Kind.SERVER_UNAVAILABLE;
+		return this.kind == Kind.NOT_CONNECTED || this.kind == Kind.SERVER_UNAVAILABLE;
 	}
 
 	/** The reply code or the exception's type, for the log (no address in it). */
@@ -74,7 +81,7 @@ record DeliveryFailure(Kind kind, @Nullable Integer code, String description) {
 			cause = send.getFailedMessages().values().iterator().next();
 		}
 		if (failure instanceof MailAuthenticationException) {
-			return new DeliveryFailure(Kind.SERVER_UNAVAILABLE, null, describe(failure));
+			return new DeliveryFailure(Kind.NOT_CONNECTED, null, describe(failure));
 		}
 		Set<Throwable> seen = new HashSet<>();
 		Integer code = null;
@@ -94,8 +101,10 @@ record DeliveryFailure(Kind kind, @Nullable Integer code, String description) {
 				// An address failure further down the chain says more: keep looking.
 			}
 			if (kind == null && (t instanceof MailConnectException || t instanceof ConnectException
-					|| t instanceof SocketTimeoutException || t instanceof UnknownHostException
-					|| t instanceof AuthenticationFailedException)) {
+					|| t instanceof UnknownHostException || t instanceof AuthenticationFailedException)) {
+				kind = Kind.NOT_CONNECTED;
+			}
+			if (kind == null && t instanceof SocketTimeoutException) {
 				kind = Kind.SERVER_UNAVAILABLE;
 			}
 		}

@@ -37,14 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each run claims the due messages in small batches with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so two instances never claim the same
  * message, sends each over SMTP while holding its row lock, and records the outcome in
- * the same transaction: sent; a temporary failure (4xx, no connection, a timeout) retried
- * after a doubling wait with jitter, failed after {@code max-tries}; a permanent one
- * (5xx) failed, and a 5xx for the recipient suppresses the address. Delivery is <em>at
- * least once</em>: if the app dies after the server accepted a message and before the
- * commit, the row is still queued and the message goes again, with the same Message-ID
- * (see docs/decisions/0011-outbox-and-delivery.md). Runs only where
- * {@code spring.mail.host} is set; without it mail stays queued. Logs name the message
- * number, never an address.
+ * the same transaction: sent; a temporary failure (4xx, a connection that broke or timed
+ * out) retried after a doubling wait with jitter, failed after {@code max-tries}; a
+ * server that cannot be reached at all retried without a try charged, so an SMTP outage
+ * of any length gives nothing up; a permanent one (5xx) failed, and a 5xx for the
+ * recipient suppresses the address. Delivery is <em>at least once</em>: if the app dies
+ * after the server accepted a message and before the commit, the row is still queued and
+ * the message goes again, with the same Message-ID (see
+ * docs/decisions/0011-outbox-and-delivery.md). Runs only where {@code spring.mail.host}
+ * is set; without it mail stays queued. Logs name the message number, never an address.
  */
 @Component
 class MailDelivery {
@@ -86,7 +87,7 @@ class MailDelivery {
 		this.properties = properties;
 		this.from = properties.sender();
 		if (this.sender == null) {
-			log.info("No SMTP server configured (spring.mail.host): mail stays in the outbox, see /admin/mail");
+			log.info("No SMTP server configured (spring.mail.host): mail stays in the outbox, see /admin/outbox");
 		}
 	}
 
@@ -207,6 +208,21 @@ class MailDelivery {
 				this.metrics.failed("rejected");
 				log.warn("Mail {} ({}) failed for good ({}): the server refused the message", mail.id(), mail.kind(),
 						failure.forLog());
+			}
+			case NOT_CONNECTED -> {
+				// Not the message's fault and not an answer: it waits, without a try
+				// charged, until the server can be reached again (nothing is given up
+				// because the SMTP server was away for a few hours).
+				Duration wait = jittered(this.settings.backoff(Math.max(mail.tries(), 1)));
+				this.jdbc.sql("""
+						UPDATE mail_outbox SET last_error = ?,
+						       next_attempt_at = clock_timestamp() + ? * interval '1 millisecond'
+						WHERE mail_id = ?""")
+					.params(truncated(failure.description()), wait.toMillis(), mail.id())
+					.update();
+				this.metrics.retried();
+				log.info("Mail {} ({}) not delivered, the SMTP server cannot be reached ({}); next try in {} s",
+						mail.id(), mail.kind(), failure.forLog(), wait.toSeconds());
 			}
 			case TEMPORARY, SERVER_UNAVAILABLE -> {
 				if (tries >= this.settings.maxTries()) {

@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * are not queued, so the forms cannot be used to fill someone's inbox
  * @param perClientPerHour how many messages the requests of one client (IP address, or
  * IPv6 /64) may cause in an hour, whatever the addresses; more are not queued
+ * @param limitsEnabled {@code false} switches both limits off (a load test, whose one
+ * address stands for many clients, as with {@code focusedroom.rate-limit.enabled}); never
+ * in production
  * @param delivery the worker that sends the outbox
  */
 @ConfigurationProperties("focusedroom.mail")
 record MailProperties(@DefaultValue("FocusedRoom <reports@focusedroom.example>") String from,
 		@DefaultValue("5") int perRecipientPerHour, @DefaultValue("20") int perClientPerHour,
-		@DefaultValue Delivery delivery) {
+		@DefaultValue("true") boolean limitsEnabled, @DefaultValue Delivery delivery) {
 
 	/** The sender, its name encoded as UTF-8 where it needs to be. */
 	InternetAddress sender() {

@@ -3,6 +3,7 @@ package com.focusedroom.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
@@ -25,7 +26,7 @@ class ReportPdf {
 	}
 
 	byte[] render(ReportPage report) {
-		Context context = new Context();
+		Context context = new Context(Locale.ENGLISH);
 		context.setVariable("report", report);
 		String html = this.templates.process("report/pdf", context);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();

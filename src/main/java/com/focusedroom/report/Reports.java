@@ -81,6 +81,25 @@ public class Reports implements CustomerDataOwner {
 			ORDER BY report_id DESC
 			""";
 
+	// Which rendering of the report at a token a request gets (ReportVersion): the same
+	// choice of the earlier report as FIND, without reading the reports themselves. xmin
+	// is the transaction that last wrote a row: a re-scoring or a claim changes it.
+	private static final String VERSION_AT = """
+			SELECT r.id, r.xmin::text AS version, r.report_id,
+			       r.unconfirmed AND r.customer_id IS DISTINCT FROM :signedIn AS unconfirmed,
+			       p.id AS previous_id, p.xmin::text AS previous_version
+			FROM big_five_result r
+			LEFT JOIN LATERAL (
+			    SELECT e.id, e.xmin, e.report_token FROM big_five_result e
+			    WHERE e.customer_id = r.customer_id AND e.report_id < r.report_id AND NOT e.unconfirmed
+			      AND (CAST(:since AS integer) IS NULL OR e.report_id = :since)
+			    ORDER BY e.report_id DESC LIMIT 1) p
+			  ON NOT r.unconfirmed
+			     AND (r.customer_id = :signedIn
+			          OR (CAST(:since AS integer) IS NULL AND p.report_token = ANY (CAST(:opened AS text[]))))
+			WHERE r.report_token = :token
+			""";
+
 	private static final String OF_CUSTOMER = """
 			SELECT report_id, created_at, report_token, unconfirmed, disowned_at IS NOT NULL AS disowned
 			FROM big_five_result WHERE customer_id = :customerId ORDER BY report_id
@@ -105,8 +124,11 @@ public class Reports implements CustomerDataOwner {
 
 	private final ReportPages pages = new ReportPages(Explanations.standard(), Norms.johnson2014());
 
-	Reports(JdbcClient jdbc, JsonMapper json) {
+	private final StoredPdfs storedPdfs;
+
+	Reports(JdbcClient jdbc, JsonMapper json, StoredPdfs storedPdfs) {
 		this.jdbc = jdbc;
+		this.storedPdfs = storedPdfs;
 		this.scoresDocument = new ScoresDocument(json);
 		this.validityDocument = new ValidityDocument(json);
 	}
@@ -178,6 +200,25 @@ public class Reports implements CustomerDataOwner {
 		}
 		Optional<ReportPages.Stored> previous = (found.size() > 1) ? Optional.of(found.get(1)) : Optional.empty();
 		return Optional.of(this.pages.page(found.get(0), previous));
+	}
+
+	/**
+	 * Which rendering of the report at a token this visitor gets (the same choice of the
+	 * earlier report as {@link #findByToken}); empty when there is no report there. One
+	 * cheap query, run on every request: a report erased on any instance is gone at once.
+	 * Outside a transaction (one round trip, not three): it is a single statement.
+	 */
+	Optional<ReportVersion> versionAt(String token, OpenedReports opened, @Nullable Long signedIn,
+			@Nullable Integer since) {
+		return this.jdbc.sql(VERSION_AT)
+			.param("token", token)
+			.param("opened", opened.asArrayLiteral())
+			.param("signedIn", signedIn, java.sql.Types.BIGINT)
+			.param("since", since, java.sql.Types.INTEGER)
+			.query((rs, row) -> new ReportVersion(rs.getLong("id"), rs.getString("version"), rs.getInt("report_id"),
+					rs.getBoolean("unconfirmed"), rs.getObject("previous_id", Long.class),
+					rs.getString("previous_version")))
+			.optional();
 	}
 
 	/** Every report of a customer, oldest first, for "my reports". */
@@ -271,10 +312,19 @@ public class Reports implements CustomerDataOwner {
 		return (array != null) ? array.getArray() : null;
 	}
 
+	/**
+	 * Erases the customer's results and the PDFs kept of them. The results go first: a
+	 * PDF being stored for one of them at the same moment then waits for this erasure and
+	 * is refused (its key is checked at its commit), instead of being left behind and
+	 * failing the erasure.
+	 */
 	@Override
 	public Map<String, Integer> eraseCustomer(long customerId) {
-		return Map.of("big_five_result",
-				this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id").param("id", customerId).update());
+		List<Long> results = this.jdbc.sql("DELETE FROM big_five_result WHERE customer_id = :id RETURNING id")
+			.param("id", customerId)
+			.query(Long.class)
+			.list();
+		return Map.of("big_five_result", results.size(), "report_pdf", this.storedPdfs.forget(results));
 	}
 
 	/**

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * again and writes new suggestions from the new scores, and records the fix with what the
  * result was before in {@code big_five_result.translation_fixes}, in one transaction. A
  * fix is applied to a result at most once (the record says it was), and never to a result
- * recorded in another language. See docs/decisions/0010.
+ * recorded in another language. The PDFs kept of a re-scored result are dropped in the
+ * same transaction (docs/decisions/0013). See docs/decisions/0010.
  */
 @Service
 class Rescoring {
@@ -49,7 +50,10 @@ class Rescoring {
 
 	private final Clock clock;
 
-	Rescoring(JdbcClient jdbc, Reports reports, JsonMapper json, Clock clock) {
+	private final StoredPdfs storedPdfs;
+
+	Rescoring(JdbcClient jdbc, Reports reports, JsonMapper json, Clock clock, StoredPdfs storedPdfs) {
+		this.storedPdfs = storedPdfs;
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.json = json;
@@ -114,6 +118,13 @@ class Rescoring {
 				outcomes.add(new Outcome(id, Status.NOT_FOUND, "no such result"));
 			}
 		}
+		// The PDFs kept of them (as the report, or as the earlier one a report is
+		// compared with) show the old scores: gone in the same transaction. (They would
+		// not be served anyway: the rows' versions changed.)
+		this.storedPdfs.forget(outcomes.stream()
+			.filter((outcome) -> outcome.status() == Status.RESCORED)
+			.map(Outcome::resultId)
+			.toList());
 		return outcomes;
 	}
 

@@ -32,9 +32,19 @@ public final class Inventory {
 
 	private final List<Facet> facets;
 
+	// Each facet's items, grouped once: every submission scores and checks all 30 facets,
+	// and filtering the 120 items per facet (a record comparison each) cost a third of a
+	// submission's CPU (docs/benchmarks.md, issue 14.4).
+	private final Map<Facet, List<Item>> itemsByFacet;
+
 	private Inventory(List<Item> items, List<Facet> facets) {
 		this.items = List.copyOf(items);
 		this.facets = List.copyOf(facets);
+		Map<Facet, List<Item>> grouped = new HashMap<>();
+		for (Facet facet : this.facets) {
+			grouped.put(facet, this.items.stream().filter((item) -> item.facet().equals(facet)).toList());
+		}
+		this.itemsByFacet = Map.copyOf(grouped);
 	}
 
 	public static Inventory ipipNeo120() {
@@ -51,6 +61,11 @@ public final class Inventory {
 
 	public List<Facet> facets() {
 		return this.facets;
+	}
+
+	/** A facet's items, in the order of presentation; empty for a facet not in it. */
+	public List<Item> itemsOf(Facet facet) {
+		return this.itemsByFacet.getOrDefault(facet, List.of());
 	}
 
 	public List<Facet> facetsOf(Domain domain) {

@@ -55,7 +55,7 @@ public final class Scorer {
 	}
 
 	private int itemCount(Facet facet) {
-		return (int) this.inventory.items().stream().filter((item) -> item.facet().equals(facet)).count();
+		return this.inventory.itemsOf(facet).size();
 	}
 
 	/** 0 at the lowest possible sum, 100 at the highest, rounded to one decimal. */

@@ -208,7 +208,7 @@ public record Validity(List<Check> checks) {
 		double[] even = new double[facets.size()];
 		for (int f = 0; f < facets.size(); f++) {
 			Facet facet = facets.get(f);
-			List<Item> items = inventory.items().stream().filter((item) -> item.facet().equals(facet)).toList();
+			List<Item> items = inventory.itemsOf(facet);
 			for (int i = 0; i < items.size(); i++) {
 				int keyed = items.get(i).score(a[items.get(i).position() - 1]);
 				if (i % 2 == 0) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -46,6 +47,18 @@ public class WebSecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	/**
+	 * No Spring Security observations: even switched off by
+	 * {@code management.observations.enable.spring.security=false}, the filter chain is
+	 * still wrapped in an observing decorator that costs every request a little per
+	 * filter (docs/benchmarks.md, issue 14.4). Requests are still measured
+	 * ({@code http.server.requests}).
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
 	 * The JSON API: stateless and anonymous, so it goes through a chain without sessions,
 	 * CSRF tokens, saved requests or logins (each of those filters costs every submission
 	 * something and gives an API client nothing), with the same response headers.
@@ -56,7 +69,8 @@ public class WebSecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement((sessions) -> sessions.disable())
+			.servletApi((servletApi) -> servletApi.disable())
 			.requestCache((cache) -> cache.disable())
 			.securityContext((context) -> context.disable())
 			.anonymous((anonymous) -> anonymous.disable())

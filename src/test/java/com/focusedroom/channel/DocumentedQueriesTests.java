@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.focusedroom.consent.Consents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class DocumentedQueriesTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Consents consents;
 
 	@Test
 	void theAttributionExamplesRunAndShowTheCustomersPath() throws Exception {
@@ -67,6 +71,13 @@ class DocumentedQueriesTests {
 			.param("documented.consent@example.com")
 			.query(Long.class)
 			.single();
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM consent_event WHERE customer_id = ?")
+			.param(customerId)
+			.query(Long.class)
+			.single()).as("a ticked box is only a pending request").isZero();
+		assertThat(this.consents.confirm(Visitor.confirmationToken(this.jdbc, "documented.consent@example.com")))
+			.isEqualTo(Consents.Confirmation.NOW);
 
 		List<String> queries = queries("### How a visit records consent", "## `ebook_download`");
 		assertThat(queries).hasSize(2);

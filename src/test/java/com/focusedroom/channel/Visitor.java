@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -132,6 +134,19 @@ public final class Visitor {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The token of the newest newsletter confirmation link mailed to the address (read
+	 * from the outbox, as the inbox's owner would read the mail).
+	 */
+	public static String confirmationToken(JdbcClient jdbc, String email) {
+		String mail = jdbc.sql("""
+				SELECT body_text FROM mail_outbox WHERE recipient = ? AND kind = 'newsletter_confirmation'
+				ORDER BY mail_id DESC LIMIT 1""").param(email).query(String.class).single();
+		Matcher link = Pattern.compile("/newsletter/confirm/([A-Za-z0-9_-]{43})").matcher(mail);
+		assertThat(link.find()).as("the mail has the confirmation link").isTrue();
+		return link.group(1);
 	}
 
 }

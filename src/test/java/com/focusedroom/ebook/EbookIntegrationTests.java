@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.focusedroom.channel.Visitor;
+import com.focusedroom.consent.Consents;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class EbookIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Consents consents;
 
 	@Test
 	void aNewEmailBecomesAnEbookCustomerAndIsAnsweredWithADownloadOfThePdf() throws Exception {
@@ -103,7 +107,16 @@ class EbookIntegrationTests {
 		String customer = "customer_id = (SELECT customer_id FROM customer WHERE email_id = 'twice@example.com')";
 		assertThat(count("ebook_download WHERE " + customer)).isEqualTo(1);
 		assertThat(count("customer_touch WHERE " + customer)).isEqualTo(1);
+		assertThat(count("consent_request WHERE " + customer)).as("one pending request").isEqualTo(1);
+		assertThat(count("mail_outbox WHERE kind = 'newsletter_confirmation' AND " + customer))
+			.as("one confirmation mail")
+			.isEqualTo(1);
+		assertThat(count("consent_event WHERE " + customer)).as("nothing granted before the link").isZero();
+		assertThat(this.consents.confirm(Visitor.confirmationToken(this.jdbc, "twice@example.com")))
+			.isEqualTo(Consents.Confirmation.NOW);
+		assertThat(request(form).headers().firstValue("Location")).hasValue(first);
 		assertThat(count("consent_event WHERE " + customer)).as("one grant of the same wording").isEqualTo(1);
+		assertThat(count("consent_request WHERE " + customer)).as("no new request once granted").isEqualTo(1);
 		assertThat(visitor().getBytes(first).statusCode()).isEqualTo(200);
 		assertThat(visitor().getBytes(first).statusCode()).isEqualTo(200);
 	}

@@ -38,7 +38,10 @@ class GdprIntegrationTests {
 	// checking that the export and erasure treat it right.
 	private static final Set<String> CUSTOMER_TABLES = Set.of("customer", "big_five_result", "customer_touch",
 			"consent_event", "legacy_subscriber", "admin_audit", "ebook_download", "mail_outbox", "consent_request",
-			"sign_in_link");
+			"sign_in_link", "report_pdf");
+
+	// Tables whose rows belong to a customer through a result, without a customer_id.
+	private static final String OF_RESULTS = "report_pdf";
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -84,7 +87,13 @@ class GdprIntegrationTests {
 		long other = Fixtures.customer(this.jdbc, Fixtures.email("other"), "Other", null, null, 1, true);
 		Fixtures.report(this.jdbc, id, 10, 20, 30, 40, 50);
 		Fixtures.report(this.jdbc, id, 11, 21, 31, 41, 51);
-		Fixtures.report(this.jdbc, other, 1, 1, 1, 1, 1);
+		String othersToken = Fixtures.report(this.jdbc, other, 1, 1, 1, 1, 1);
+		String token = this.jdbc.sql("SELECT report_token FROM big_five_result WHERE customer_id = ? AND report_id = 2")
+			.param(id)
+			.query(String.class)
+			.single();
+		assertThat(this.mvc.get().uri("/report/{token}.pdf", token)).hasStatusOk();
+		assertThat(this.mvc.get().uri("/report/{token}.pdf", othersToken)).hasStatusOk();
 		this.jdbc
 			.sql("INSERT INTO legacy_subscriber (id, email, name, created_at, customer_id) "
 					+ "VALUES (900000 + ?, 'EXPORT@x.com', 'Legacy', now(), ?)")
@@ -102,6 +111,12 @@ class GdprIntegrationTests {
 		assertThat(tables.get("customer_touch")).hasSize(2);
 		assertThat(tables.get("consent_event")).hasSize(1);
 		assertThat(tables.get("legacy_subscriber")).hasSize(1);
+		assertThat(tables.get("report_pdf")).as("the customer's stored PDF, not the other's")
+			.singleElement()
+			.satisfies((stored) -> {
+				assertThat(stored.has("rendered_at")).isTrue();
+				assertThat(stored.has("pdf")).as("the bytes only repeat the result, and are left out").isFalse();
+			});
 		assertThat(tables.get("admin_audit")).isNotEmpty().allSatisfy((entry) -> {
 			assertThat(entry.has("action")).isTrue();
 			assertThat(entry.has("actor")).as("the admin's name is the admin's data").isFalse();
@@ -204,6 +219,11 @@ class GdprIntegrationTests {
 		long id = Fixtures.customer(this.jdbc, email, "Erased Person", "Spy", "senior", 1, true);
 		String token = Fixtures.report(this.jdbc, id, 10, 20, 30, 40, 50);
 		Fixtures.report(this.jdbc, id, 10, 20, 30, 40, 50);
+		assertThat(this.mvc.get().uri("/report/{token}.pdf", token)).hasStatusOk();
+		List<Long> results = this.jdbc.sql("SELECT id FROM big_five_result WHERE customer_id = ?")
+			.param(id)
+			.query(Long.class)
+			.list();
 		this.jdbc
 			.sql("INSERT INTO legacy_subscriber (id, email, name, created_at, customer_id) "
 					+ "VALUES (800000 + ?, ?, 'Legacy', now(), ?)")
@@ -216,13 +236,20 @@ class GdprIntegrationTests {
 			.hasRedirectedUrl("/admin/customers");
 
 		for (String table : CUSTOMER_TABLES) {
-			if (!table.equals("admin_audit")) {
+			if (!table.equals("admin_audit") && !table.equals(OF_RESULTS)) {
 				assertThat(Fixtures.count(this.jdbc, "SELECT count(*) FROM " + table + " WHERE customer_id = ?", id))
 					.as(table)
 					.isZero();
 			}
 		}
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM report_pdf WHERE big_five_result_id = ANY (?) OR compared_with_id = ANY (?)")
+			.param(results.toArray(Long[]::new))
+			.param(results.toArray(Long[]::new))
+			.query(Long.class)
+			.single()).as("report_pdf").isZero();
 		assertThat(this.mvc.get().uri("/report/{token}", token)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/report/{token}.pdf", token)).hasStatus(404);
 		assertThat(Fixtures.count(this.jdbc,
 				"SELECT count(*) FROM admin_audit WHERE action = 'erase' AND customer_id = ? AND actor = 'test-admin'",
 				id))

@@ -78,6 +78,12 @@ class OutboxTests {
 				Posting.QUEUED, Posting.OVER_LIMIT, Posting.OVER_LIMIT);
 		assertThat(queued(ADDRESS)).isEqualTo(5);
 		assertThat(this.outbox.post(report("outbox.other@example.com", "Bo"))).isEqualTo(Posting.QUEUED);
+		assertThat(this.outbox.post(new Letter(LetterKind.NEWSLETTER_CONFIRMATION, ADDRESS, null, Locale.ENGLISH,
+				Map.of("name", "", "confirmUrl", "https://focusedroom.example/c/1", "unsubscribeUrl",
+						"https://focusedroom.example/unsubscribe/x"),
+				null)))
+			.as("report mails that anyone can cause leave the owner's other mails their own limit")
+			.isEqualTo(Posting.QUEUED);
 	}
 
 	@Test

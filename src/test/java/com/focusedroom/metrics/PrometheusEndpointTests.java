@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.focusedroom.channel.Visitor;
+import com.focusedroom.consent.Consents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class PrometheusEndpointTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Consents consents;
 
 	@Test
 	void anAnonymousClientOrAWrongTokenGetsNoMetrics() throws Exception {
@@ -92,6 +96,13 @@ class PrometheusEndpointTests {
 		refused.put("consentVersion", "1999-01");
 		assertThat(visitor.submitForm("/big-five", "/big-five", refused).statusCode()).as("refused, nothing stored")
 			.isEqualTo(422);
+		assertThat(increase(before, scrape(), "focusedroom_consents_granted_total{source=\"web_form\"}"))
+			.as("a ticked box is a pending request, not yet a grant")
+			.isZero();
+		for (String email : new String[] { "metrics.form@example.com", "metrics.api@example.com" }) {
+			assertThat(this.consents.confirm(Visitor.confirmationToken(this.jdbc, email)))
+				.isEqualTo(Consents.Confirmation.NOW);
+		}
 
 		Matcher reportUrl = Pattern.compile("\"reportUrl\":\"[^\"]*(/report/[^\"]+)\"").matcher(api.body());
 		assertThat(reportUrl.find()).as(api.body()).isTrue();

@@ -4,13 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.focusedroom.admin.AdminTestContext;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.LinkedMultiValueMap;
@@ -54,12 +54,12 @@ class MyReportsIntegrationTests {
 		takeTest(email, 3, null, null);
 		String path = signInPath(email);
 		assertThat(this.mvc.get().uri(path)).hasStatusOk().bodyText().contains("Sign in to my reports");
-		MockHttpSession session = new MockHttpSession();
-		assertThat(this.mvc.post().uri(path).with(csrf()).session(session)).hasStatus(303)
-			.hasRedirectedUrl("/my-reports");
+		MvcTestResult signedIn = this.mvc.post().uri(path).with(csrf()).exchange();
+		assertThat(signedIn).hasStatus(303).hasRedirectedUrl("/my-reports");
 		assertThat(this.mvc.post().uri(path).with(csrf())).as("used").hasStatus(404);
 		assertThat(this.mvc.get().uri(path)).hasStatus(404);
-		assertThat(this.mvc.get().uri("/admin").session(session)).as("the customer session is no admin").hasStatus(302);
+		Cookie session = sessionCookie(signedIn);
+		assertThat(this.mvc.get().uri("/admin").cookie(session)).as("the customer session is no admin").hasStatus(302);
 
 		String expired = signInPath(email);
 		this.jdbc
@@ -75,23 +75,23 @@ class MyReportsIntegrationTests {
 		String email = "self.service@example.com";
 		String first = takeTest(email, 2, "Ada", null);
 		String second = takeTest(email, 4, "Ada", null);
-		MockHttpSession session = signIn(email);
-		String home = this.mvc.get().uri("/my-reports").session(session).exchange().getResponse().getContentAsString();
+		Cookie session = signIn(email);
+		String home = this.mvc.get().uri("/my-reports").cookie(session).exchange().getResponse().getContentAsString();
 		assertThat(home).contains("Report 1", "Report 2", first, second, second + ".pdf");
-		assertThat(this.mvc.get().uri(second).session(session)).as("the change without the device's cookie")
+		assertThat(this.mvc.get().uri(second).cookie(session)).as("the change without the device's cookie")
 			.bodyText()
-			.contains("mark on each bar shows your score in report <span>1</span>");
+			.contains("mark on each bar shows your result in report <span>1</span>");
 		assertThat(this.mvc.get().uri(second)).as("not signed in, on another device")
 			.bodyText()
-			.doesNotContain("mark on each bar shows your score in report");
+			.doesNotContain("mark on each bar shows your result in report");
 
-		MvcTestResult data = this.mvc.get().uri("/my-reports/data.json").session(session).exchange();
+		MvcTestResult data = this.mvc.get().uri("/my-reports/data.json").cookie(session).exchange();
 		assertThat(data).hasStatusOk();
 		assertThat(data.getResponse().getContentAsString()).contains("\"big_five_result\"", email);
 
-		assertThat(this.mvc.post().uri("/my-reports/erase").with(csrf()).session(session)).as("not confirmed")
+		assertThat(this.mvc.post().uri("/my-reports/erase").with(csrf()).cookie(session)).as("not confirmed")
 			.hasStatus(422);
-		assertThat(this.mvc.post().uri("/my-reports/erase").param("confirm", "erase").with(csrf()).session(session))
+		assertThat(this.mvc.post().uri("/my-reports/erase").param("confirm", "erase").with(csrf()).cookie(session))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Your data is erased");
@@ -135,12 +135,12 @@ class MyReportsIntegrationTests {
 		assertThat(this.mvc.post().uri("/api/v1/big-five").contentType("application/json").content(apiBody(email)))
 			.hasStatus(201)
 			.bodyText()
-			.contains("\"reportId\":null");
+			.contains("\"reportId\":4", "\"confirmed\":false");
 		// The owner sees them apart and disowns one; the numbering stays 1..n.
-		MockHttpSession owner = signIn(email);
-		String home = this.mvc.get().uri("/my-reports").session(owner).exchange().getResponse().getContentAsString();
+		Cookie owner = signIn(email);
+		String home = this.mvc.get().uri("/my-reports").cookie(owner).exchange().getResponse().getContentAsString();
 		assertThat(home).contains("while you were not signed in", "This was me", "Not me");
-		assertThat(this.mvc.post().uri("/my-reports/reports/2/disown").with(csrf()).session(owner)).hasStatus(303);
+		assertThat(this.mvc.post().uri("/my-reports/reports/2/disown").with(csrf()).cookie(owner)).hasStatus(303);
 		assertThat(this.jdbc.sql("""
 				SELECT string_agg(report_id || ':' || unconfirmed || ':' || (disowned_at IS NOT NULL), ','
 				                  ORDER BY report_id)
@@ -150,7 +150,7 @@ class MyReportsIntegrationTests {
 			.single()).isEqualTo("1:false:false,2:true:true,3:true:false,4:true:false");
 		// The owner's own subscription from "my reports" is not blocked by the stranger's
 		// age.
-		assertThat(this.mvc.post().uri("/my-reports/newsletter").param("subscribe", "true").with(csrf()).session(owner))
+		assertThat(this.mvc.post().uri("/my-reports/newsletter").param("subscribe", "true").with(csrf()).cookie(owner))
 			.hasStatus(303);
 		assertThat(this.jdbc.sql("SELECT opt_in FROM customer WHERE email_id = ?")
 			.param(email)
@@ -158,11 +158,23 @@ class MyReportsIntegrationTests {
 			.single()).isTrue();
 	}
 
-	private MockHttpSession signIn(String email) {
-		MockHttpSession session = new MockHttpSession();
-		MvcTestResult result = this.mvc.post().uri(signInPath(email)).with(csrf()).session(session).exchange();
+	/**
+	 * Signs in from the mailed link; returns the session cookie (Spring Session JDBC's).
+	 */
+	private Cookie signIn(String email) {
+		MvcTestResult result = this.mvc.post().uri(signInPath(email)).with(csrf()).exchange();
 		assertThat(result).hasStatus(303);
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return sessionCookie(result);
+	}
+
+	/**
+	 * The session cookie that Spring Session JDBC sets (named {@code SESSION} under
+	 * MockMvc, where Boot's {@code server.servlet.session.cookie.*} settings do not
+	 * apply).
+	 */
+	private static Cookie sessionCookie(MvcTestResult result) {
+		assertThat(result.getResponse().getCookies()).as("a session starts at sign-in").hasSize(1);
+		return result.getResponse().getCookies()[0];
 	}
 
 	private String signInPath(String email) {

@@ -203,7 +203,7 @@ class ReportIntegrationTests {
 		MvcTestResult result = this.mvc.get().uri(report.reportUrl() + ".pdf").cookie(opened).exchange();
 		assertThat(result).hasStatusOk().hasContentType("application/pdf");
 		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("focusedroom-report-2.pdf");
-		assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(result.getResponse().getHeader("Cache-Control")).isEqualTo("no-cache, private");
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
 			PDFTextStripper stripper = new PDFTextStripper();
 			stripper.setSortByPosition(true);
