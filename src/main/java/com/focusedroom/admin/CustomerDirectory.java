@@ -66,7 +66,7 @@ class CustomerDirectory {
 	Optional<CustomerDetail> detail(long customerId) {
 		return this.jdbc.sql("""
 				SELECT c.customer_id, c.email_id, c.name, c.age, c.profession, c.career_stage, c.purpose,
-				       ch.channel_name, c.create_dt, c.updated_at, c.opt_in
+				       ch.channel_name, c.create_dt, c.updated_at, c.opt_in, c.email_confirmed_at
 				FROM customer c JOIN channel_details ch ON ch.channel_id = c.channel_id WHERE c.customer_id = :id
 				""")
 			.param("id", customerId)
@@ -75,7 +75,8 @@ class CustomerDirectory {
 					rs.getString("career_stage"), stageLabel(rs.getString("career_stage")), rs.getString("purpose"),
 					goalLabel(rs.getString("purpose")), rs.getString("channel_name"),
 					rs.getObject("create_dt", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-					rs.getBoolean("opt_in"), touches(customerId), consentHistory(customerId), reports(customerId)))
+					rs.getBoolean("opt_in"), rs.getObject("email_confirmed_at", OffsetDateTime.class),
+					touches(customerId), consentHistory(customerId), reports(customerId)))
 			.optional();
 	}
 
@@ -95,17 +96,38 @@ class CustomerDirectory {
 			.list();
 	}
 
+	/**
+	 * The consent history as an admin reads it: every request (a ticked box, pending
+	 * until its mailed link is confirmed) and every grant and withdrawal, in time order.
+	 * A grant names the request it confirms; a grant without one from a form is a legacy
+	 * grant (single opt-in, before V9: decision 0012).
+	 */
 	private List<ConsentChange> consentHistory(long customerId) {
-		return this.jdbc.sql("""
-				SELECT e.occurred_at, e.purpose, e.action, e.source, ch.channel_name, t.version
-				FROM consent_event e LEFT JOIN consent_text t ON t.consent_text_id = e.consent_text_id
-				LEFT JOIN channel_details ch ON ch.channel_id = e.channel_id
-				WHERE e.customer_id = :id ORDER BY e.consent_event_id
-				""")
+		return this.jdbc
+			.sql("""
+					SELECT h.* FROM (
+					    SELECT r.requested_at AS at, 0 AS kind_order, r.consent_request_id AS row_id, r.purpose,
+					           'request' AS action, r.source, ch.channel_name, t.version, r.consent_request_id AS request_id,
+					           r.requested_at, r.expires_at, r.confirmed_at, r.expires_at < clock_timestamp() AS expired
+					    FROM consent_request r JOIN consent_text t ON t.consent_text_id = r.consent_text_id
+					    LEFT JOIN channel_details ch ON ch.channel_id = r.channel_id
+					    WHERE r.customer_id = :id
+					    UNION ALL
+					    SELECT e.occurred_at, 1, e.consent_event_id, e.purpose, e.action, e.source, ch.channel_name,
+					           t.version, e.consent_request_id, r.requested_at, r.expires_at, r.confirmed_at, false
+					    FROM consent_event e LEFT JOIN consent_text t ON t.consent_text_id = e.consent_text_id
+					    LEFT JOIN channel_details ch ON ch.channel_id = e.channel_id
+					    LEFT JOIN consent_request r ON r.consent_request_id = e.consent_request_id
+					    WHERE e.customer_id = :id
+					) h ORDER BY h.at, h.kind_order, h.row_id
+					""")
 			.param("id", customerId)
-			.query((rs, row) -> new ConsentChange(rs.getObject("occurred_at", OffsetDateTime.class),
-					rs.getString("purpose"), rs.getString("action"), rs.getString("source"),
-					rs.getString("channel_name"), rs.getString("version")))
+			.query((rs, row) -> new ConsentChange(rs.getObject("at", OffsetDateTime.class), rs.getString("purpose"),
+					rs.getString("action"), rs.getString("source"), rs.getString("channel_name"),
+					rs.getString("version"), rs.getObject("request_id", Long.class),
+					rs.getObject("requested_at", OffsetDateTime.class),
+					rs.getObject("expires_at", OffsetDateTime.class),
+					rs.getObject("confirmed_at", OffsetDateTime.class), rs.getBoolean("expired")))
 			.list();
 	}
 
@@ -197,8 +219,8 @@ class CustomerDirectory {
 	record CustomerDetail(long id, String email, @Nullable String name, @Nullable Integer age,
 			@Nullable String profession, @Nullable String careerStageCode, @Nullable String careerStage,
 			@Nullable String purposeCode, @Nullable String purpose, String channel, OffsetDateTime created,
-			OffsetDateTime lastVisit, boolean optIn, List<Touch> touches, List<ConsentChange> consentHistory,
-			List<ReportSummary> reports) {
+			OffsetDateTime lastVisit, boolean optIn, @Nullable OffsetDateTime emailConfirmedAt, List<Touch> touches,
+			List<ConsentChange> consentHistory, List<ReportSummary> reports) {
 
 	}
 
@@ -207,8 +229,67 @@ class CustomerDirectory {
 
 	}
 
+	/**
+	 * One line of the consent history: a request (action {@code request}) or a grant or
+	 * withdrawal from {@code consent_event}.
+	 *
+	 * @param requestId the request itself, or the request a grant confirms; null for a
+	 * grant without one (legacy or signed in) and for a withdrawal
+	 * @param requestedAt when the request was made (the box ticked)
+	 * @param expiresAt until when the request's link works
+	 * @param confirmedAt when the request's link was confirmed; null while pending
+	 * @param expired whether a request's link has expired
+	 */
 	record ConsentChange(OffsetDateTime at, String purpose, String action, String source, @Nullable String channel,
-			@Nullable String textVersion) {
+			@Nullable String textVersion, @Nullable Long requestId, @Nullable OffsetDateTime requestedAt,
+			@Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime confirmedAt, boolean expired) {
+
+		/** What this line means for the consent, as the admin page names it. */
+		public Confirmation confirmation() {
+			if ("request".equals(this.action)) {
+				if (this.confirmedAt != null) {
+					return Confirmation.REQUEST_CONFIRMED;
+				}
+				return this.expired ? Confirmation.REQUEST_EXPIRED : Confirmation.REQUEST_PENDING;
+			}
+			if (!"grant".equals(this.action)) {
+				return Confirmation.WITHDRAWAL;
+			}
+			if (this.requestId != null) {
+				return Confirmation.CONFIRMED_GRANT;
+			}
+			return "my_reports".equals(this.source) ? Confirmation.SIGNED_IN_GRANT : Confirmation.LEGACY_GRANT;
+		}
+
+	}
+
+	/** How a line of the consent history stands (decision 0012). */
+	enum Confirmation {
+
+		/**
+		 * A ticked box whose mailed link has not been confirmed yet: opt-in unchanged.
+		 */
+		REQUEST_PENDING,
+
+		/** A request whose link was confirmed: the grant names it. */
+		REQUEST_CONFIRMED,
+
+		/** A request whose link expired unconfirmed: it changed nothing. */
+		REQUEST_EXPIRED,
+
+		/** A grant written when a request's link was confirmed (double opt-in). */
+		CONFIRMED_GRANT,
+
+		/**
+		 * A grant by the customer signed in to "my reports" (their address confirmed).
+		 */
+		SIGNED_IN_GRANT,
+
+		/** A grant recorded before double opt-in (V9): single opt-in, no request. */
+		LEGACY_GRANT,
+
+		/** A withdrawal. */
+		WITHDRAWAL
 
 	}
 

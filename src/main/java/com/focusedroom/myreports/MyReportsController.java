@@ -88,7 +88,7 @@ class MyReportsController {
 		Optional<Customers.Account> account = account(request);
 		if (account.isEmpty()) {
 			model.addAttribute("signInRequestForm", new SignInRequestForm());
-			return new ModelAndView(FORM);
+			return requestForm(HttpStatus.OK);
 		}
 		return signedIn(account.get(), null, HttpStatus.OK, model);
 	}
@@ -97,21 +97,30 @@ class MyReportsController {
 	ModelAndView requestLink(@Valid SignInRequestForm form, BindingResult result, Locale locale,
 			HttpServletRequest request) {
 		if (result.hasErrors()) {
-			return new ModelAndView(FORM, HttpStatus.UNPROCESSABLE_CONTENT);
+			return requestForm(HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		this.links.send(EmailAddress.of(form.getEmail()), locale, request.getRemoteAddr());
+		EmailAddress email = EmailAddress.of(form.getEmail());
+		this.links.send(email, locale, request.getRemoteAddr());
+		// The address as typed (normalised) is shown back, so a typo can be seen; the
+		// page
+		// is the same whether or not it is a customer's.
 		ModelAndView page = new ModelAndView("myreports/sent");
+		page.addObject("email", email.value());
 		page.addObject("minutes", SignInLinks.VALID_FOR.toMinutes());
 		return page;
 	}
 
 	@GetMapping(SignInLinks.PATH + "{token}")
-	ModelAndView signInPage(@PathVariable String token) {
-		if (!this.links.usable(token)) {
-			return invalidLink();
+	ModelAndView signInPage(@PathVariable String token, HttpServletRequest request) {
+		SignInLinks.LinkState state = this.links.state(token);
+		if (state != SignInLinks.LinkState.USABLE) {
+			return invalidLink(state, request);
 		}
 		ModelAndView page = new ModelAndView("myreports/sign-in");
 		page.addObject("token", token);
+		page.addObject("signedIn", SignedInCustomer.of(request).isPresent());
+		// Signing in starts a new session, which ends an admin's login in this browser.
+		page.addObject("admin", request.isUserInRole("ADMIN"));
 		return page;
 	}
 
@@ -119,7 +128,7 @@ class MyReportsController {
 	ModelAndView signIn(@PathVariable String token, HttpServletRequest request) {
 		Optional<Optional<Long>> used = this.links.use(token);
 		if (used.isEmpty()) {
-			return invalidLink();
+			return invalidLink(this.links.state(token), request);
 		}
 		if (used.get().isEmpty()) {
 			SignedInCustomer.signOut(request);
@@ -146,7 +155,7 @@ class MyReportsController {
 			return signedIn(account.get(), form, HttpStatus.UNPROCESSABLE_CONTENT, model);
 		}
 		this.customers.rectify(account.get().customerId(), form.demographics(), Actor.customer());
-		return redirect(HOME + "?saved");
+		return redirect(HOME + "?saved#details");
 	}
 
 	@PostMapping(HOME + "/newsletter")
@@ -162,7 +171,7 @@ class MyReportsController {
 			model.addAttribute("newsletterProblem", ex.getMessage());
 			return signedIn(account.get(), null, HttpStatus.UNPROCESSABLE_CONTENT, model);
 		}
-		return redirect(HOME);
+		return redirect(HOME + (subscribe ? "?subscribed" : "?unsubscribed") + "#newsletter");
 	}
 
 	@PostMapping(HOME + "/reports/{reportId}/claim")
@@ -212,11 +221,13 @@ class MyReportsController {
 
 	@GetMapping(HOME + "/erase")
 	ModelAndView eraseConfirmation(HttpServletRequest request) {
-		if (account(request).isEmpty()) {
+		Optional<Customers.Account> account = account(request);
+		if (account.isEmpty()) {
 			return redirect(HOME);
 		}
 		ModelAndView page = new ModelAndView("myreports/erase");
 		page.addObject("available", this.erasures.available());
+		page.addObject("email", account.get().email());
 		return page;
 	}
 
@@ -231,6 +242,7 @@ class MyReportsController {
 		if (!"erase".equals(confirm) || !this.erasures.available()) {
 			ModelAndView page = new ModelAndView("myreports/erase", HttpStatus.UNPROCESSABLE_CONTENT);
 			page.addObject("available", this.erasures.available());
+			page.addObject("email", account.get().email());
 			page.addObject("unconfirmed", true);
 			return page;
 		}
@@ -266,8 +278,22 @@ class MyReportsController {
 		return account;
 	}
 
-	private static ModelAndView invalidLink() {
-		return new ModelAndView("myreports/invalid-link", HttpStatus.NOT_FOUND);
+	private static ModelAndView requestForm(HttpStatus status) {
+		ModelAndView page = new ModelAndView(FORM, status);
+		page.addObject("minutes", SignInLinks.VALID_FOR.toMinutes());
+		return page;
+	}
+
+	/**
+	 * Why a sign-in link did not work (used, expired or unknown), with the way to a new
+	 * one, or back to "my reports" when this browser is signed in already.
+	 */
+	private static ModelAndView invalidLink(SignInLinks.LinkState state, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("myreports/invalid-link", HttpStatus.NOT_FOUND);
+		page.addObject("state", state.name());
+		page.addObject("minutes", SignInLinks.VALID_FOR.toMinutes());
+		page.addObject("signedIn", SignedInCustomer.of(request).isPresent());
+		return page;
 	}
 
 	private static ModelAndView redirect(String path) {

@@ -78,13 +78,20 @@ class SignInLinks implements CustomerDataOwner {
 				client));
 	}
 
-	/** Whether a link can still be used (for its GET page, which uses nothing). */
+	/**
+	 * What a link is now (for its GET page, which uses nothing, and for the page that
+	 * says why a link did not work). Only the holder of the token learns it.
+	 */
 	@Transactional(readOnly = true)
-	public boolean usable(String token) {
-		return LinkToken.hashOf(token).flatMap((hash) -> this.jdbc.sql("""
-				SELECT 1 FROM sign_in_link
-				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > clock_timestamp()
-				""").param("hash", hash).query(Integer.class).optional()).isPresent();
+	public LinkState state(String token) {
+		return LinkToken.hashOf(token)
+			.flatMap((hash) -> this.jdbc.sql("""
+					SELECT CASE WHEN used_at IS NOT NULL THEN 'USED'
+					            WHEN expires_at <= clock_timestamp() THEN 'EXPIRED' ELSE 'USABLE' END
+					FROM sign_in_link WHERE token_hash = :hash
+					""").param("hash", hash).query(String.class).optional())
+			.map(LinkState::valueOf)
+			.orElse(LinkState.UNKNOWN);
 	}
 
 	/**
@@ -120,6 +127,25 @@ class SignInLinks implements CustomerDataOwner {
 	public Map<String, Integer> eraseCustomer(long customerId) {
 		return Map.of("sign_in_link",
 				this.jdbc.sql("DELETE FROM sign_in_link WHERE customer_id = :id").param("id", customerId).update());
+	}
+
+	/** What a sign-in link is now. */
+	enum LinkState {
+
+		/** Not used and not expired: it signs in once. */
+		USABLE,
+
+		/** Used already: a link signs in once. */
+		USED,
+
+		/** Older than {@link SignInLinks#VALID_FOR}. */
+		EXPIRED,
+
+		/**
+		 * Not a link we wrote (altered, incomplete, or deleted a day after it expired).
+		 */
+		UNKNOWN
+
 	}
 
 }
