@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """CPU seconds (user + system) used so far by one process and by one PostgreSQL cluster, from /proc.
 
-Usage: proc-cpu.py APP_PID PGDATA  ->  prints "<app seconds> <postgres seconds>"
+Usage: proc-cpu.py APP_PID PGDATA  ->  prints "<app seconds> <postgres seconds> <app JIT seconds>"
+
+The third figure is the part of the app's CPU its JIT compiler threads used (threads named "C1/C2
+CompilerThread"): a JVM still compiling is not in its steady state, and the figure says how far off it is.
 
 The cluster's figure is the postmaster's own CPU, plus that of its children that have exited and been
 reaped (its cutime/cstime: pgbench's backends end with its run), plus that of every live child
@@ -45,5 +48,20 @@ def app_ticks(pid):
     return utime + stime
 
 
+def jit_ticks(pid):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            _, utime, stime, _, _ = stat(f"{pid}/task/{task}")
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue  # a compiler thread that ended: its CPU stays in the process's total
+        total += utime + stime
+    return total
+
+
 if __name__ == "__main__":
-    print(f"{app_ticks(sys.argv[1]) / TICK:.3f} {cluster_ticks(sys.argv[2]) / TICK:.3f}")
+    print(f"{app_ticks(sys.argv[1]) / TICK:.3f} {cluster_ticks(sys.argv[2]) / TICK:.3f} "
+          f"{jit_ticks(sys.argv[1]) / TICK:.3f}")

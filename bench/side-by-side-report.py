@@ -7,7 +7,7 @@
   side-by-side-report.py fact     RUNS JAR RUN NAME VALUE
   side-by-side-report.py summary  RUNS RESULTS_MD   (exit 1 on any error, gap or half-stored submission)
 
-CPU_* are "app_seconds postgres_seconds" from proc-cpu.py. Every figure of the summary is the median
+CPU_* are "app_seconds postgres_seconds [app_jit_seconds]" from proc-cpu.py. Every figure of the summary is the median
 over the runs of that figure (each column on its own).
 """
 import json
@@ -26,6 +26,12 @@ def cpu(before, after):
     return a[0] - b[0], a[1] - b[1]
 
 
+def jit(before, after):
+    """The app's JIT compiler threads' CPU between two readings (0 from an older proc-cpu.py)."""
+    b, a = before.split(), after.split()
+    return float(a[2]) - float(b[2]) if len(a) > 2 and len(b) > 2 else 0.0
+
+
 def ms(text):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
@@ -42,7 +48,7 @@ def wrk(runs, jar, run, scenario, out, err, before, after):
     append(runs, {"jar": jar, "run": int(run), "scenario": scenario, "rate": float(
         re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), "requests": requests, "p50_ms": ms(p["50"]),
         "p99_ms": ms(p["99"]), "errors": bad, "app_cpu_ms": 1000 * app / max(requests, 1),
-        "pg_cpu_ms": 1000 * pg / max(requests, 1)})
+        "jit_cpu_ms": 1000 * jit(before, after) / max(requests, 1), "pg_cpu_ms": 1000 * pg / max(requests, 1)})
 
 
 def pgbench(runs, jar, run, scenario, summary, before, after, *logs):
@@ -111,15 +117,15 @@ def summary(runs, results_md):
     out = []
     how = "one run" if n_runs == 1 else f"medians of {n_runs} runs (each column on its own; ratios per run, then the median)"
     out.append(f"Figures: {how}.\n")
-    out.append("| jar | scenario | app req/s | pgbench tx/s | FR / pgbench | app CPU per submission | "
+    out.append("| jar | scenario | app req/s | pgbench tx/s | FR / pgbench | app CPU per submission | of it JIT compiling | "
                "PostgreSQL CPU per submission (app) | PostgreSQL CPU per tx (pgbench) | p50 | p99 | pgbench p50 / p99 | errors |")
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for jar in jars:
         for label, app, ceiling in (("API, new customers", "api-new", "pgbench-new"),
                                     ("API, returning (50 shared)", "api-returning", "pgbench-returning")):
             out.append(f"| {jar} | {label} | {f(med(jar, app, 'rate'))} | {f(med(jar, ceiling, 'rate'))} | "
                        f"{f(ratio_med(jar, app, ceiling), 2)} | {f(med(jar, app, 'app_cpu_ms'), 2, ' ms')} | "
-                       f"{f(med(jar, app, 'pg_cpu_ms'), 2, ' ms')} | {f(med(jar, ceiling, 'pg_cpu_ms'), 2, ' ms')} | "
+                       f"{f(med(jar, app, 'jit_cpu_ms'), 2, ' ms')} | {f(med(jar, app, 'pg_cpu_ms'), 2, ' ms')} | {f(med(jar, ceiling, 'pg_cpu_ms'), 2, ' ms')} | "
                        f"{f(med(jar, app, 'p50_ms'), 1, ' ms')} | {f(med(jar, app, 'p99_ms'), 1, ' ms')} | "
                        f"{f(med(jar, ceiling, 'p50_ms'), 1)} / {f(med(jar, ceiling, 'p99_ms'), 1, ' ms')} | "
                        f"{total(jar, app, 'errors') + total(jar, ceiling, 'errors')} |")

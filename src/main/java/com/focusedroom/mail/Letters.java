@@ -28,10 +28,13 @@ class Letters {
 
 	private final MessageSource messages;
 
+	private final Stencils stencils;
+
 	Letters(MessageSource messages) {
 		this.messages = messages;
 		this.html = engine(messages, TemplateMode.HTML, ".html");
 		this.text = engine(messages, TemplateMode.TEXT, ".txt");
+		this.stencils = new Stencils(this::renderInFull, 2_000);
 	}
 
 	/**
@@ -48,13 +51,24 @@ class Letters {
 	}
 
 	Rendered render(Letter letter) {
-		Context context = new Context(letter.locale(), letter.model());
 		String template = letter.kind().template();
 		String argument = letter.kind().subjectArgument();
 		Object[] arguments = (argument != null) ? new Object[] { letter.model().get(argument) } : new Object[0];
 		String subject = this.messages.getMessage("mail." + template + ".subject", arguments, letter.locale());
-		return new Rendered(subject, this.html.process(template, context), this.text.process(template, context),
-				headers(letter));
+		Stencils.Bodies bodies = this.stencils.bodies(letter);
+		return new Rendered(subject, bodies.html(), bodies.text(), headers(letter));
+	}
+
+	/** Both bodies straight from the templates, with the given model. */
+	Stencils.Bodies renderInFull(Letter letter, Map<String, Object> model) {
+		Context context = new Context(letter.locale(), model);
+		String template = letter.kind().template();
+		return new Stencils.Bodies(this.html.process(template, context), this.text.process(template, context));
+	}
+
+	/** Whether this letter's bodies come from a stencil (for tests). */
+	boolean stencilled(Letter letter) {
+		return this.stencils.stencilled(letter);
 	}
 
 	/**

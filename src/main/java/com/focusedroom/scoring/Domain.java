@@ -8,18 +8,18 @@ public enum Domain {
 	OPENNESS('O', "Openness to Experience"), CONSCIENTIOUSNESS('C', "Conscientiousness"),
 	EXTRAVERSION('E', "Extraversion"), AGREEABLENESS('A', "Agreeableness"), NEUROTICISM('N', "Neuroticism");
 
-	private final char code;
+	private final String code;
 
 	private final String displayName;
 
 	Domain(char code, String displayName) {
-		this.code = code;
+		this.code = String.valueOf(code);
 		this.displayName = displayName;
 	}
 
 	/** The one-letter code used in the item data, the stored scores and the API. */
 	public String code() {
-		return String.valueOf(this.code);
+		return this.code;
 	}
 
 	public String displayName() {

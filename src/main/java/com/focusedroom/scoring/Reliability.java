@@ -1,5 +1,6 @@
 package com.focusedroom.scoring;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,16 +31,27 @@ public final class Reliability {
 
 	private static final Reliability IPIP_NEO_120 = load("ipip/reliability-ipip-neo-120.csv", Norms.johnson2014());
 
+	// Two-sided critical values of the two fixed confidences, found once (each is a
+	// bisection of 60 steps).
+	private static final double BAND_Z = Normal.twoSided(1 - BAND_CONFIDENCE);
+
+	private static final double DISTINCTION_Z = Normal.twoSided(1 - DISTINCTION_CONFIDENCE);
+
 	private final Map<String, Double> alphas;
 
 	private final Map<String, Basis> bases;
 
-	private final Norms norms;
+	// SD * sqrt(1 - alpha) per scale, computed once: every score of every submission
+	// needs it twice.
+	private final Map<String, Double> standardErrors;
 
 	private Reliability(Map<String, Double> alphas, Map<String, Basis> bases, Norms norms) {
 		this.alphas = Map.copyOf(alphas);
 		this.bases = Map.copyOf(bases);
-		this.norms = norms;
+		Map<String, Double> errors = new HashMap<>();
+		alphas
+			.forEach((scale, alpha) -> errors.put(scale, norms.typicalStandardDeviation(scale) * Math.sqrt(1 - alpha)));
+		this.standardErrors = Map.copyOf(errors);
 	}
 
 	/** The IPIP-NEO-120's reliabilities, with Johnson's norms for the spreads. */
@@ -67,7 +79,8 @@ public final class Reliability {
 
 	/** The standard error of measurement in raw points: SD * sqrt(1 - alpha). */
 	public double standardError(String scale) {
-		return this.norms.typicalStandardDeviation(scale) * Math.sqrt(1 - alpha(scale));
+		alpha(scale);
+		return this.standardErrors.get(scale);
 	}
 
 	/**
@@ -98,7 +111,8 @@ public final class Reliability {
 	/** The band around a raw score with the given confidence (0 to 1). */
 	public Band band(NormReference reference, String scale, double raw, double confidence) {
 		int items = Scale.items(scale);
-		double halfWidth = Normal.twoSided(1 - confidence) * standardError(scale);
+		double critical = (confidence == BAND_CONFIDENCE) ? BAND_Z : Normal.twoSided(1 - confidence);
+		double halfWidth = critical * standardError(scale);
 		double low = Math.max(items * Inventory.MIN_ANSWER, raw - halfWidth);
 		double high = Math.min(items * Inventory.MAX_ANSWER, raw + halfWidth);
 		return new Band(confidence, low, high, Scale.toHundred(low, items), Scale.toHundred(high, items),
@@ -115,7 +129,7 @@ public final class Reliability {
 		double standardError = Math
 			.sqrt(standardErrorInStandardUnits(a.scale()) * standardErrorInStandardUnits(a.scale())
 					+ standardErrorInStandardUnits(b.scale()) * standardErrorInStandardUnits(b.scale()));
-		return Math.abs(a.z() - b.z()) > Normal.twoSided(1 - DISTINCTION_CONFIDENCE) * standardError;
+		return Math.abs(a.z() - b.z()) > DISTINCTION_Z * standardError;
 	}
 
 	private static Reliability load(String resource, Norms norms) {
