@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ final class Stencils {
 		}
 
 		/** The model with the i-th text replaced by {@code text(i)}. */
-		Map<String, Object> model(Map<String, Object> model, java.util.function.IntFunction<String> text) {
+		Map<String, Object> model(Map<String, Object> model, IntFunction<String> text) {
 			Map<String, Object> replaced = new TreeMap<>(model);
 			for (int i = 0; i < this.textKeys.size(); i++) {
 				replaced.put(this.textKeys.get(i), text.apply(i));

@@ -2,6 +2,7 @@ package com.focusedroom.scoring;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -13,6 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ValidityTests {
+
+	@Test
+	void theMeanInAReasonReadsAsTheFormatterWroteIt() {
+		Random random = new Random(14);
+		for (int i = 0; i < 20_000; i++) {
+			double value = (i < 600) ? i / 120.0 : random.nextDouble() * 5;
+			assertThat(Validity.oneDecimal(value)).isEqualTo(String.format(Locale.ROOT, "%.1f", value));
+		}
+		assertThat(List.of(0.05, 0.15, 0.25, 2.45, 4.95, 2.25, 1.0)).allSatisfy(
+				(value) -> assertThat(Validity.oneDecimal(value)).isEqualTo(String.format(Locale.ROOT, "%.1f", value)));
+	}
 
 	private static final Inventory INVENTORY = Inventory.ipipNeo120();
 
