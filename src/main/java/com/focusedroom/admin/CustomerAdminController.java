@@ -16,6 +16,7 @@ import com.focusedroom.audit.AuditLog;
 import com.focusedroom.channel.Channel;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Customers;
+import com.focusedroom.customer.DemographicsForm;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.gdpr.CustomerDataExport;
 import com.focusedroom.gdpr.Erasures;

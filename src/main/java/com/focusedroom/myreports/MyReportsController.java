@@ -10,6 +10,7 @@ import com.focusedroom.consent.ConsentRefusedException;
 import com.focusedroom.consent.Consents;
 import com.focusedroom.customer.CareerStage;
 import com.focusedroom.customer.Customers;
+import com.focusedroom.customer.DemographicsForm;
 import com.focusedroom.customer.EmailAddress;
 import com.focusedroom.customer.PrimaryGoal;
 import com.focusedroom.customer.SignedInCustomer;
@@ -145,7 +146,7 @@ class MyReportsController {
 	}
 
 	@PostMapping(HOME + "/details")
-	ModelAndView correct(@Valid @ModelAttribute("detailsForm") DetailsForm form, BindingResult result,
+	ModelAndView correct(@Valid @ModelAttribute("detailsForm") DemographicsForm form, BindingResult result,
 			HttpServletRequest request, Model model) {
 		Optional<Customers.Account> account = account(request);
 		if (account.isEmpty()) {
@@ -251,7 +252,7 @@ class MyReportsController {
 		return new ModelAndView("myreports/erased");
 	}
 
-	private ModelAndView signedIn(Customers.Account account, @Nullable DetailsForm form, HttpStatus status,
+	private ModelAndView signedIn(Customers.Account account, @Nullable DemographicsForm form, HttpStatus status,
 			Model model) {
 		List<Reports.Listed> all = this.reports.ofCustomer(account.customerId());
 		model.addAttribute("account", account);
@@ -260,7 +261,9 @@ class MyReportsController {
 				all.stream().filter((report) -> report.unconfirmed() && !report.disowned()).toList());
 		if (form == null) {
 			model.addAttribute("detailsForm",
-					this.customers.demographics(account.customerId()).map(DetailsForm::of).orElseGet(DetailsForm::new));
+					this.customers.demographics(account.customerId())
+						.map(DemographicsForm::of)
+						.orElseGet(DemographicsForm::new));
 		}
 		return new ModelAndView("myreports/home", status);
 	}

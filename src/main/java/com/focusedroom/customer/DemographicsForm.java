@@ -1,20 +1,19 @@
-package com.focusedroom.myreports;
+package com.focusedroom.customer;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import com.focusedroom.customer.CareerStage;
-import com.focusedroom.customer.Demographics;
-import com.focusedroom.customer.PrimaryGoal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The customer's own form to correct their details (GDPR Art. 16), with the admin's
- * rules: a blank field clears the stored value. The limits are the product's
- * ({@link Demographics}), and the texts are cleaned as every public form's are.
+ * The form that corrects a customer's details (GDPR Art. 16): the admin's rectification
+ * and the customer's own in "my reports", with the same rules and the same fields
+ * ({@code templates/customer/demographics-fields.html}). A blank field clears the stored
+ * value. The limits are the product's ({@link Demographics}), and the texts are cleaned
+ * as every public form's are.
  */
-class DetailsForm {
+public class DemographicsForm {
 
 	@Size(max = Demographics.MAX_TEXT_LENGTH, message = "Keep the name to {max} characters or fewer.")
 	private @Nullable String name;
@@ -30,8 +29,9 @@ class DetailsForm {
 
 	private @Nullable PrimaryGoal primaryGoal;
 
-	static DetailsForm of(Demographics stored) {
-		DetailsForm form = new DetailsForm();
+	/** The form filled with the stored details. */
+	public static DemographicsForm of(Demographics stored) {
+		DemographicsForm form = new DemographicsForm();
 		form.name = stored.name();
 		form.age = stored.age();
 		form.profession = stored.profession();
@@ -40,7 +40,8 @@ class DetailsForm {
 		return form;
 	}
 
-	Demographics demographics() {
+	/** The details as the form gives them. */
+	public Demographics demographics() {
 		return new Demographics(this.name, this.age, this.profession, this.careerStage, this.primaryGoal);
 	}
 
