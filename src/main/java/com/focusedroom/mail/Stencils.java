@@ -53,17 +53,17 @@ final class Stencils {
 	/** The letter's bodies, from its shape's stencil when the shape has one. */
 	Bodies bodies(Letter letter) {
 		Shape shape = Shape.of(letter);
-		Optional<Stencil> stencil = this.cache.get(shape, (key) -> build(letter, shape));
-		if (stencil.isEmpty()) {
-			return this.render.apply(letter, letter.model());
-		}
-		return stencil.get().fill(shape.texts(letter.model()));
+		return stencil(letter, shape).map((stencil) -> stencil.fill(shape.texts(letter.model())))
+			.orElseGet(() -> this.render.apply(letter, letter.model()));
 	}
 
 	/** Whether a letter of this shape is filled in from a stencil (for tests). */
 	boolean stencilled(Letter letter) {
-		Shape shape = Shape.of(letter);
-		return this.cache.get(shape, (key) -> build(letter, shape)).isPresent();
+		return stencil(letter, Shape.of(letter)).isPresent();
+	}
+
+	private Optional<Stencil> stencil(Letter letter, Shape shape) {
+		return this.cache.get(shape, (key) -> build(letter, shape));
 	}
 
 	private Optional<Stencil> build(Letter letter, Shape shape) {

@@ -79,8 +79,11 @@ public final class Reliability {
 
 	/** The standard error of measurement in raw points: SD * sqrt(1 - alpha). */
 	public double standardError(String scale) {
-		alpha(scale);
-		return this.standardErrors.get(scale);
+		Double standardError = this.standardErrors.get(scale);
+		if (standardError == null) {
+			throw new IllegalArgumentException("No reliability for " + scale);
+		}
+		return standardError;
 	}
 
 	/**
